@@ -1,0 +1,21 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+
+export default class PurgeExpiredTokens {
+  static async handle() {
+    const now = new Date()
+    const dayAgo = DateTime.now().minus({ days: 1 }).toJSDate()
+    const userTokens = await db
+      .from('user_tokens')
+      .where('expires_at', '<', now)
+      .orWhere('consumed_at', '<', dayAgo)
+      .delete()
+    const rememberMeTokens = await db.from('remember_me_tokens').where('expires_at', '<', now).delete()
+    const rateLimits = await db.from('rate_limits').where('expire', '<', Date.now()).delete()
+    return {
+      'email tokens': Number(userTokens),
+      'remember-me tokens': Number(rememberMeTokens),
+      'rate-limit rows': Number(rateLimits),
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import app from '@adonisjs/core/services/app'
+import { HttpContext, ExceptionHandler } from '@adonisjs/core/http'
+import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
+import { areaOf } from '#services/http/area'
+
+/** Errors whose status page Loupe renders itself, in the layout of the area asked for. */
+const STATUS_BY_CODE: Record<string, number> = {
+  E_AUTHORIZATION_FAILURE: 403,
+  E_ROUTE_NOT_FOUND: 404,
+  E_ROW_NOT_FOUND: 404,
+  E_BAD_CSRF_TOKEN: 419,
+  E_TOO_MANY_REQUESTS: 429,
+}
+
+const MESSAGES: Record<number, string> = {
+  403: 'You do not have access to this page.',
+  404: 'We could not find that page.',
+  419: 'This form has expired. Go back, reload the page and try again.',
+  429: 'Too many requests. Please wait a moment and try again.',
+  500: 'Something went wrong on our side. Please try again.',
+}
+
+export default class HttpExceptionHandler extends ExceptionHandler {
+  protected debug = !app.inProduction
+
+  protected renderStatusPages = app.inProduction
+
+  protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {
+    '500..599': (_, ctx) => this.renderStatusPage(500, ctx),
+  }
+
+  async handle(error: any, ctx: HttpContext) {
+    const status = STATUS_BY_CODE[error?.code]
+    if (status) {
+      return this.renderStatusPage(status, ctx, error)
+    }
+    return super.handle(error, ctx)
+  }
+
+  async report(error: unknown, ctx: HttpContext) {
+    return super.report(error, ctx)
+  }
+
+  private async renderStatusPage(status: number, ctx: HttpContext, error?: any) {
+    const retryAfter = status === 429 ? Number(error?.response?.availableIn ?? 60) : undefined
+    if (retryAfter) ctx.response.header('Retry-After', String(retryAfter))
+
+    const message = MESSAGES[status]
+    if (ctx.request.accepts(['html', 'json']) === 'json') {
+      return ctx.response.status(status).send({ errors: [{ message, status }], retryAfter })
+    }
+    const html = await ctx.view.render('pages/errors/status', {
+      status,
+      message,
+      retryAfter,
+      area: areaOf(ctx),
+    })
+    return ctx.response.status(status).type('html').send(html)
+  }
+}

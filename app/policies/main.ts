@@ -1,0 +1,3 @@
+export const policies = {
+  UserPolicy: () => import('./user_policy.js'),
+}

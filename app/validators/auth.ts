@@ -1,0 +1,33 @@
+import vine from '@vinejs/vine'
+import { strongPassword } from '#validators/rules/password_strength'
+
+const email = () => vine.string().trim().email().normalizeEmail({ all_lowercase: true }).maxLength(254)
+
+export const loginValidator = vine.compile(
+  vine.object({
+    email: email(),
+    password: vine.string().maxLength(200),
+    remember: vine.boolean().optional(),
+  })
+)
+
+export const registrationValidator = vine.compile(
+  vine.object({
+    firstName: vine.string().trim().minLength(1).maxLength(100),
+    lastName: vine.string().trim().minLength(1).maxLength(100),
+    email: email().unique(async (db, value) => {
+      const row = await db.from('users').where('email', value).first()
+      return !row
+    }),
+    password: vine.string().maxLength(200).use(strongPassword()).confirmed(),
+    marketingConsent: vine.boolean().optional(),
+  })
+)
+
+export const forgotPasswordValidator = vine.compile(vine.object({ email: email() }))
+
+export const resetPasswordValidator = vine.compile(
+  vine.object({
+    password: vine.string().maxLength(200).use(strongPassword()).confirmed(),
+  })
+)

@@ -1,0 +1,22 @@
+import { BaseCommand, flags } from '@adonisjs/core/ace'
+import type { CommandOptions } from '@adonisjs/core/types/ace'
+
+/** Used by `npm start`: seeds the demo studio only into an empty database. */
+export default class DemoSeed extends BaseCommand {
+  static commandName = 'demo:seed'
+  static description = 'Seed the demo studio when the database has no users yet (--force: always)'
+  static options: CommandOptions = { startApp: true }
+
+  @flags.boolean({ description: 'Seed even when the database already has users' })
+  declare force: boolean
+
+  async run() {
+    const { default: db } = await import('@adonisjs/lucid/services/db')
+    const [{ total }] = await db.from('users').count('* as total')
+    if (Number(total) > 0 && !this.force) {
+      this.logger.info('The database already has data: demo seed skipped')
+      return
+    }
+    await this.kernel.exec('db:seed', [])
+  }
+}
