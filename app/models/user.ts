@@ -8,6 +8,7 @@ import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import { DbRememberMeTokensProvider } from '@adonisjs/auth/session'
 import AppModel from '#models/app_model'
 import UserToken from '#models/user_token'
+import { SoftDeletes } from '#models/concerns/soft_deletes'
 import { booleanColumn } from '#models/concerns/boolean_column'
 
 export const ROLES = ['customer', 'staff', 'photographer', 'admin'] as const
@@ -25,7 +26,7 @@ const HOME_ROUTES: Record<Role, string> = {
   admin: 'admin.dashboard',
 }
 
-export default class User extends compose(AppModel, AuthFinder) {
+export default class User extends compose(AppModel, AuthFinder, SoftDeletes) {
   static rememberMeTokens = DbRememberMeTokensProvider.forModel(User)
 
   @column()
@@ -52,15 +53,21 @@ export default class User extends compose(AppModel, AuthFinder) {
   @booleanColumn()
   declare marketingConsent: boolean
 
+  @column()
+  declare lifecycleStage: 'lead' | 'prospect' | 'booked' | 'active' | 'past' | 'repeat'
+
+  @column()
+  declare freeTransformationsUsed: number
+
+  @column({ serializeAs: null })
+  declare stripeCustomerId: string | null
+
   /** Bumped when the password changes: sessions holding an older value end. */
   @column({ serializeAs: null })
   declare sessionEpoch: number
 
   @column.dateTime()
   declare deactivatedAt: DateTime | null
-
-  @column.dateTime()
-  declare deletedAt: DateTime | null
 
   @hasMany(() => UserToken)
   declare tokens: HasMany<typeof UserToken>
