@@ -49,6 +49,8 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (ctx.request.accepts(['html', 'json']) === 'json') {
       return ctx.response.status(status).send({ errors: [{ message, status }], retryAfter })
     }
+    // A CSRF failure stops the request before the auth middleware shares `auth`.
+    if (!ctx.auth) ctx.view.share({ auth: { user: null } })
     const html = await ctx.view.render('pages/errors/status', {
       status,
       message,

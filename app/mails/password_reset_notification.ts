@@ -10,10 +10,10 @@ export default class PasswordResetNotification extends BaseMail {
     private invited = false
   ) {
     super()
+    if (invited) this.subject = 'Your Loupe studio account is ready'
   }
 
   prepare() {
-    if (this.invited) this.subject = 'Your Loupe studio account is ready'
     const data = { user: this.user, url: this.url, invited: this.invited }
     this.message
       .to(this.user.email!)

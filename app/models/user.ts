@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
 import { compose } from '@adonisjs/core/helpers'
 import router from '@adonisjs/core/services/router'
-import { column, computed, hasMany } from '@adonisjs/lucid/orm'
+import { beforeSave, column, computed, hasMany } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import { DbRememberMeTokensProvider } from '@adonisjs/auth/session'
@@ -83,6 +83,12 @@ export default class User extends compose(AppModel, AuthFinder, SoftDeletes) {
 
   hasRole(...roles: Role[]) {
     return roles.includes(this.role)
+  }
+
+  /** Emails are compared case-insensitively everywhere: store them lower-cased. */
+  @beforeSave()
+  static normalizeEmail(user: User) {
+    if (user.$dirty.email && user.email) user.email = user.email.trim().toLowerCase()
   }
 
   homeUrl() {

@@ -1,7 +1,7 @@
 import vine from '@vinejs/vine'
 import { strongPassword } from '#validators/rules/password_strength'
 
-const email = () => vine.string().trim().email().normalizeEmail({ all_lowercase: true }).maxLength(254)
+const email = () => vine.string().trim().toLowerCase().email().maxLength(254)
 
 export const loginValidator = vine.compile(
   vine.object({

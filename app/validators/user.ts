@@ -34,8 +34,8 @@ export const createUserValidator = vine.compile(
     email: vine
       .string()
       .trim()
+      .toLowerCase()
       .email()
-      .normalizeEmail({ all_lowercase: true })
       .unique(async (db, value) => !(await db.from('users').where('email', value).first())),
     role: vine.enum(STAFF_ROLES),
   })

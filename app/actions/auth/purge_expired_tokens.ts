@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import { sqlTime } from '#services/db/sql_time'
 
 export default class PurgeExpiredTokens {
   static async handle() {
-    const now = new Date()
-    const dayAgo = DateTime.now().minus({ days: 1 }).toJSDate()
+    const now = sqlTime()
+    const dayAgo = sqlTime(DateTime.now().minus({ days: 1 }))
     const userTokens = await db
       .from('user_tokens')
       .where('expires_at', '<', now)

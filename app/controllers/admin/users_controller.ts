@@ -5,14 +5,15 @@ import { createUserValidator, updateUserValidator, userSearchValidator } from '#
 import CreateStaffUser from '#actions/users/create_staff_user'
 import UpdateUser from '#actions/users/update_user'
 import SearchUsers from '#actions/users/search_users'
+import { filledQuery } from '#services/http/query_string'
 
 export default class UsersController {
   async index({ bouncer, request, view }: HttpContext) {
     await bouncer.with(UserPolicy).authorize('viewList')
-    const filters = await userSearchValidator.validate(request.qs())
+    const filters = await userSearchValidator.validate(filledQuery(request.qs()))
     const users = await SearchUsers.handle(filters)
     users.baseUrl(request.url())
-    users.queryString(request.qs())
+    users.queryString(filledQuery(request.qs()))
     const page = request.header('hx-request') ? 'pages/admin/users/_table' : 'pages/admin/users/index'
     return view.render(page, { users, filters })
   }

@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { changePasswordValidator } from '#validators/user'
 import ChangePassword from '#actions/users/change_password'
+import { fieldError } from '#services/http/field_error'
 import { stampSession } from '#services/auth/session_epoch'
 
 export default class PasswordsController {
@@ -13,8 +14,7 @@ export default class PasswordsController {
     const { currentPassword, password } = await request.validateUsing(changePasswordValidator)
     const result = await ChangePassword.handle(auth.user!, currentPassword, password)
     if (!result.ok) {
-      session.flashErrors({ currentPassword: 'Your current password is not correct' })
-      return response.redirect().toRoute('portal.password.edit')
+      throw fieldError('currentPassword', 'Your current password is not correct')
     }
     session.regenerate()
     stampSession(ctx)

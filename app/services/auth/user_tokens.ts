@@ -3,6 +3,7 @@ import { DateTime, type DurationLike } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import UserToken, { type UserTokenPurpose } from '#models/user_token'
+import { sqlTime } from '#services/db/sql_time'
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
 
@@ -38,6 +39,6 @@ export async function consumeToken(token: UserToken) {
     .from('user_tokens')
     .where('id', token.id)
     .whereNull('consumed_at')
-    .update({ consumed_at: new Date(), updated_at: new Date() })
+    .update({ consumed_at: sqlTime(), updated_at: sqlTime() })
   return Number(Array.isArray(changed) ? changed[0] : changed) === 1
 }
