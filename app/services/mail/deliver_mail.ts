@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import mail from '@adonisjs/mail/services/main'
 import type { BaseMail } from '@adonisjs/mail'
+import type { MailersList } from '@adonisjs/mail/types'
 import logger from '@adonisjs/core/services/logger'
 import EmailLog from '#models/email_log'
 import { smtpConfigured } from '#config/mail'
@@ -10,14 +11,18 @@ import { smtpConfigured } from '#config/mail'
  * by SMTP, `not_sent` when no transport is configured (still fully rendered), or
  * `failed` with the error. A failure never breaks the page that sent the mail.
  */
-export async function deliverMail(message: BaseMail): Promise<EmailLog> {
-  let status: 'sent' | 'not_sent' | 'failed' = smtpConfigured ? 'sent' : 'not_sent'
+export async function deliverMail(
+  message: BaseMail,
+  mailer: keyof MailersList = smtpConfigured ? 'smtp' : 'log'
+): Promise<EmailLog> {
+  const delivers = mailer !== 'log'
+  let status: 'sent' | 'not_sent' | 'failed' = delivers ? 'sent' : 'not_sent'
   let messageId: string | null = null
   let error: string | null = null
 
   try {
-    const response = await mail.send(message)
-    messageId = smtpConfigured ? response.messageId : null
+    const response = await mail.use(mailer).send(message)
+    messageId = delivers ? response.messageId : null
   } catch (failure) {
     logger.error({ err: failure }, 'mail delivery failed')
     status = 'failed'
