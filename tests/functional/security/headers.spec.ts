@@ -7,7 +7,7 @@ test.group('Security headers', (group) => {
 
   test('pages send a nonce-based CSP without unsafe scripts', async ({ client, assert }) => {
     const response = await client.get('/login')
-    const csp = response.header('content-security-policy')
+    const csp = response.header('content-security-policy') ?? ''
     assert.match(csp, /script-src 'self' 'nonce-[\w-]+'/)
     assert.notInclude(csp, 'unsafe-inline')
     assert.notInclude(csp, 'unsafe-eval')
@@ -29,7 +29,7 @@ test.group('Security headers', (group) => {
 
   test('the session cookie is httpOnly and SameSite=Lax', async ({ client, assert }) => {
     const response = await client.get('/login')
-    const cookie = ([] as string[]).concat(response.header('set-cookie')).find((c) => c.startsWith('loupe-session='))
+    const cookie = ([] as string[]).concat(response.header('set-cookie') ?? []).find((c) => c.startsWith('loupe-session='))
     assert.exists(cookie)
     assert.match(cookie!, /HttpOnly/i)
     assert.match(cookie!, /SameSite=Lax/i)
