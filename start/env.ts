@@ -38,6 +38,9 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   DRIVE_ROOT: Env.schema.string.optional(),
 
+  IMAGE_MAX_BYTES: Env.schema.number.optional(),
+  IMAGE_MAX_PIXELS: Env.schema.number.optional(),
+
   GOOGLE_CLIENT_ID: Env.schema.string.optional(),
   GOOGLE_CLIENT_SECRET: Env.schema.string.optional(),
   FACEBOOK_CLIENT_ID: Env.schema.string.optional(),
