@@ -42,6 +42,10 @@ export default defineConfig({
     () => import('#start/view'),
     () => import('#start/events'),
     {
+      file: () => import('#start/jobs'),
+      environment: ['web'],
+    },
+    {
       file: () => import('#start/scheduler'),
       environment: ['console'],
     },

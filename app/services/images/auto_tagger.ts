@@ -1,10 +1,10 @@
-import type sharp from 'sharp'
+import type { Stats } from 'sharp'
 
 /** What a tagger sees: the preview's statistics and its size. */
 export interface TaggableImage {
   width: number
   height: number
-  stats: sharp.Stats
+  stats: Stats
 }
 
 /** Tags an image. The built-in one reads statistics; an AI tagger can implement the same. */
@@ -22,7 +22,7 @@ export class StatisticsTagger implements ImageTagger {
 
   async tag({ width, height, stats }: TaggableImage) {
     const tags = [width === height ? 'square' : width > height ? 'landscape' : 'portrait']
-    const [r, g, b] = stats.channels.slice(0, 3).map((channel) => channel.mean)
+    const [r, g, b] = stats.channels.slice(0, 3).map((channel: { mean: number }) => channel.mean)
     const luminance = 0.2126 * r + 0.7152 * (g ?? r) + 0.0722 * (b ?? r)
     tags.push(luminance < 70 ? 'dark' : luminance > 185 ? 'bright' : 'balanced-light')
 

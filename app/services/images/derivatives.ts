@@ -1,4 +1,4 @@
-import sharp from 'sharp'
+import sharp, { type Stats } from 'sharp'
 import imagesConfig from '#config/images'
 import { watermarkSvg } from '#services/images/watermark'
 
@@ -13,7 +13,7 @@ export interface Derivatives {
   watermarked: Buffer | null
   width: number
   height: number
-  stats: sharp.Stats
+  stats: Stats
 }
 
 /**

@@ -1,4 +1,4 @@
-import sharp from 'sharp'
+import sharp, { type Metadata } from 'sharp'
 import imagesConfig, { type ImageFormat } from '#config/images'
 
 export type InspectResult =
@@ -25,7 +25,7 @@ export async function inspectImage(input: Buffer | string, byteSize: number, lim
     return { ok: false, reason: 'too_large', message: `This file is ${megabytes(byteSize)}; the limit is ${megabytes(limits.maxBytes)}.` }
   }
 
-  let metadata: sharp.Metadata
+  let metadata: Metadata
   try {
     metadata = await sharp(input, { failOn: 'warning', limitInputPixels: false }).metadata()
   } catch {
@@ -55,7 +55,7 @@ export async function inspectImage(input: Buffer | string, byteSize: number, lim
   return { ok: true, format, width, height, mimeType: MIME[format] }
 }
 
-function formatOf(metadata: sharp.Metadata): ImageFormat | null {
+function formatOf(metadata: Metadata): ImageFormat | null {
   if (metadata.format === 'heif') return metadata.compression === 'av1' ? 'avif' : null
   const format = metadata.format as string | undefined
   return format && (imagesConfig.formats as readonly string[]).includes(format) ? (format as ImageFormat) : null
