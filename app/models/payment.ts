@@ -1,0 +1,176 @@
+import { DateTime } from 'luxon'
+import { belongsTo, column, computed, scope } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { Exception } from '@adonisjs/core/exceptions'
+import AppModel from '#models/app_model'
+import User from '#models/user'
+import PhotoSession from '#models/photo_session'
+import Order from '#models/order'
+import PaymentPlan from '#models/payment_plan'
+import PlanInstallment from '#models/plan_installment'
+import Transformation from '#models/transformation'
+import CustomOrderMilestone from '#models/custom_order_milestone'
+import { assertTransition } from '#models/concerns/state_machine'
+
+export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'refunded', 'partially_refunded'] as const
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
+
+export const PAYMENT_TYPES = [
+  'deposit',
+  'balance',
+  'plan_payment',
+  'product_purchase',
+  'transformation',
+  'milestone',
+] as const
+export type PaymentType = (typeof PAYMENT_TYPES)[number]
+
+export const PAYMENT_METHODS = ['card', 'cash', 'in_studio', 'bank_transfer'] as const
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
+
+export const PAYMENT_PROVIDERS = ['stripe', 'offline'] as const
+export type PaymentProvider = (typeof PAYMENT_PROVIDERS)[number]
+
+const TRANSITIONS: Record<PaymentStatus, readonly PaymentStatus[]> = {
+  pending: ['succeeded', 'failed'],
+  succeeded: ['refunded', 'partially_refunded'],
+  partially_refunded: ['refunded', 'partially_refunded'],
+  failed: [],
+  refunded: [],
+}
+
+/** Money received (or attempted) for a session, order, plan, transformation or milestone. */
+export default class Payment extends AppModel {
+  @column()
+  declare userId: string | null
+
+  @column()
+  declare photoSessionId: string | null
+
+  @column()
+  declare orderId: string | null
+
+  @column()
+  declare paymentPlanId: string | null
+
+  @column()
+  declare planInstallmentId: string | null
+
+  @column()
+  declare transformationId: string | null
+
+  @column()
+  declare customOrderMilestoneId: string | null
+
+  @column()
+  declare amount: number
+
+  @column()
+  declare currency: string
+
+  @column()
+  declare paymentType: PaymentType
+
+  @column()
+  declare method: PaymentMethod
+
+  @column()
+  declare provider: PaymentProvider
+
+  @column()
+  declare providerPaymentId: string | null
+
+  @column()
+  declare providerChargeId: string | null
+
+  @column()
+  declare idempotencyKey: string
+
+  @column()
+  declare status: PaymentStatus
+
+  @column()
+  declare failureCode: string | null
+
+  @column()
+  declare failureReason: string | null
+
+  @column()
+  declare refundAmount: number
+
+  @column()
+  declare refundReason: string | null
+
+  @column.dateTime()
+  declare processedAt: DateTime | null
+
+  @belongsTo(() => User)
+  declare user: BelongsTo<typeof User>
+
+  @belongsTo(() => PhotoSession)
+  declare photoSession: BelongsTo<typeof PhotoSession>
+
+  @belongsTo(() => Order)
+  declare order: BelongsTo<typeof Order>
+
+  @belongsTo(() => PaymentPlan)
+  declare paymentPlan: BelongsTo<typeof PaymentPlan>
+
+  @belongsTo(() => PlanInstallment)
+  declare planInstallment: BelongsTo<typeof PlanInstallment>
+
+  @belongsTo(() => Transformation)
+  declare transformation: BelongsTo<typeof Transformation>
+
+  @belongsTo(() => CustomOrderMilestone)
+  declare customOrderMilestone: BelongsTo<typeof CustomOrderMilestone>
+
+  /** Money kept: succeeded or partly refunded. */
+  static settled = scope((query) => {
+    query.whereIn('status', ['succeeded', 'partially_refunded'])
+  })
+
+  @computed()
+  get refundable() {
+    return this.status === 'succeeded' || this.status === 'partially_refunded' ? this.amount - this.refundAmount : 0
+  }
+
+  async markSucceeded(details: { providerChargeId?: string | null } = {}, trx?: TransactionClientContract) {
+    await this.transitionTo('succeeded', trx, () => {
+      this.providerChargeId = details.providerChargeId ?? this.providerChargeId
+      this.processedAt = DateTime.now()
+    })
+  }
+
+  async markFailed(code: string | null, reason: string, trx?: TransactionClientContract) {
+    await this.transitionTo('failed', trx, () => {
+      this.failureCode = code
+      this.failureReason = reason
+      this.processedAt = DateTime.now()
+    })
+  }
+
+  /** Records a refund of `amount` cents (all that is left by default). */
+  async refund(reason: string, amount: number = this.refundable, trx?: TransactionClientContract) {
+    if (!Number.isInteger(amount) || amount <= 0 || amount > this.refundable) {
+      throw new Exception(`Cannot refund ${amount} of payment ${this.id} (refundable ${this.refundable})`, {
+        status: 422,
+        code: 'E_INVALID_REFUND',
+      })
+    }
+    const refunded = this.refundAmount + amount
+    await this.transitionTo(refunded === this.amount ? 'refunded' : 'partially_refunded', trx, () => {
+      this.refundAmount = refunded
+      this.refundReason = reason
+    })
+  }
+
+  private async transitionTo(to: PaymentStatus, trx?: TransactionClientContract, apply?: () => void) {
+    assertTransition('Payment', this.status, to, TRANSITIONS)
+    this.status = to
+    apply?.()
+    if (trx) this.useTransaction(trx)
+    await this.save()
+  }
+}
