@@ -4,11 +4,14 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 /** Used by `npm start`: seeds the demo studio only into an empty database. */
 export default class DemoSeed extends BaseCommand {
   static commandName = 'demo:seed'
-  static description = 'Seed the demo studio when the database has no users yet (--force: always)'
+  static description = 'Seed the demo studio when the database has no users yet (--force: always; --scale=10: bigger)'
   static options: CommandOptions = { startApp: true }
 
   @flags.boolean({ description: 'Seed even when the database already has users' })
   declare force: boolean
+
+  @flags.number({ description: 'Multiply the demo counts (e.g. 10 for benchmarks)', default: 1 })
+  declare scale: number
 
   async run() {
     const { default: db } = await import('@adonisjs/lucid/services/db')
@@ -17,6 +20,10 @@ export default class DemoSeed extends BaseCommand {
       this.logger.info('The database already has data: demo seed skipped')
       return
     }
-    await this.kernel.exec('db:seed', [])
+    const { default: MainSeeder } = await import('#database/seeders/main_seeder')
+    MainSeeder.scale = this.scale
+    const started = Date.now()
+    await new MainSeeder(db.connection()).run()
+    this.logger.success(`Demo studio seeded (scale ${this.scale}) in ${((Date.now() - started) / 1000).toFixed(1)}s`)
   }
 }

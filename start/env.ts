@@ -38,6 +38,8 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   DRIVE_ROOT: Env.schema.string.optional(),
 
+  DEMO_SCALE: Env.schema.number.optional(),
+
   JOBS_IN_PROCESS: Env.schema.boolean.optional(),
 
   IMAGE_MAX_BYTES: Env.schema.number.optional(),
