@@ -7,12 +7,18 @@ import router from '@adonisjs/core/services/router'
 const HealthController = () => import('#controllers/health_controller')
 router.get('/health', [HealthController, 'show']).as('health.show')
 
+const MediaFilesController = () => import('#controllers/media/media_files_controller')
+router.get('/media/:id/:variant', [MediaFilesController, 'show']).as('media.show')
+
 await import('#start/routes/site')
 await import('#start/routes/auth')
 await import('#start/routes/portal')
 await import('#start/routes/studio')
 await import('#start/routes/photographer')
 await import('#start/routes/admin')
+await import('#start/routes/admin_galleries')
+await import('#start/routes/galleries')
+await import('#start/routes/gallery_downloads')
 
 /*
 | Last: unknown URLs still pass through the router middleware (session, auth, CSRF

@@ -12,3 +12,5 @@ export const enterStudio = Bouncer.ability((user: User) => user.hasRole('staff',
 export const enterPhotographer = Bouncer.ability((user: User) => user.hasRole('photographer', 'admin'))
 
 export const enterPortal = Bouncer.ability((user: User) => user.hasRole('customer'))
+
+export const manageGalleries = Bouncer.ability((user: User) => user.hasRole('admin', 'photographer'))

@@ -10,6 +10,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   E_ROW_NOT_FOUND: 404,
   E_BAD_CSRF_TOKEN: 419,
   E_TOO_MANY_REQUESTS: 429,
+  E_INVALID_SIGNED_URL: 403,
 }
 
 const MESSAGES: Record<number, string> = {
@@ -45,7 +46,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     const retryAfter = status === 429 ? Number(error?.response?.availableIn ?? 60) : undefined
     if (retryAfter) ctx.response.header('Retry-After', String(retryAfter))
 
-    const message = MESSAGES[status]
+    const message = error?.code === 'E_INVALID_SIGNED_URL' ? error.message : MESSAGES[status]
     if (ctx.request.accepts(['html', 'json']) === 'json') {
       return ctx.response.status(status).send({ errors: [{ message, status }], retryAfter })
     }
@@ -56,6 +57,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       message,
       retryAfter,
       area: areaOf(ctx),
+      backUrl: error?.backUrl ?? null,
     })
     return ctx.response.status(status).type('html').send(html)
   }

@@ -1,0 +1,4 @@
+/*
+| Downloads: single photos behind 5-minute signed URLs, and streamed ZIPs.
+*/
+export {}
