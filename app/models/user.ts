@@ -29,6 +29,13 @@ import Transformation from '#models/transformation'
 import Subscription from '#models/subscription'
 import CustomOrder from '#models/custom_order'
 import ConceptImage from '#models/concept_image'
+import Review from '#models/review'
+import WishlistItem from '#models/wishlist_item'
+import PhotoFavorite from '#models/photo_favorite'
+import GalleryVisitor from '#models/gallery_visitor'
+import Download from '#models/download'
+import Product from '#models/product'
+import Artwork from '#models/artwork'
 import { SoftDeletes } from '#models/concerns/soft_deletes'
 import { booleanColumn } from '#models/concerns/boolean_column'
 
@@ -168,6 +175,28 @@ export default class User extends compose(AppModel, AuthFinder, SoftDeletes) {
 
   @hasMany(() => ConceptImage)
   declare conceptImages: HasMany<typeof ConceptImage>
+
+  @hasMany(() => Review)
+  declare reviews: HasMany<typeof Review>
+
+  @hasMany(() => WishlistItem)
+  declare wishlistItems: HasMany<typeof WishlistItem>
+
+  @hasMany(() => PhotoFavorite)
+  declare photoFavorites: HasMany<typeof PhotoFavorite>
+
+  @hasMany(() => GalleryVisitor)
+  declare galleryVisits: HasMany<typeof GalleryVisitor>
+
+  @hasMany(() => Download)
+  declare downloads: HasMany<typeof Download>
+
+  /** Photographer as seller / author. */
+  @hasMany(() => Product, { foreignKey: 'photographerId' })
+  declare products: HasMany<typeof Product>
+
+  @hasMany(() => Artwork, { foreignKey: 'photographerId' })
+  declare artworks: HasMany<typeof Artwork>
 
   @computed()
   get fullName() {

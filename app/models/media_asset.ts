@@ -1,0 +1,99 @@
+import { column, scope } from '@adonisjs/lucid/orm'
+import AppModel from '#models/app_model'
+import { jsonColumn } from '#models/concerns/json_column'
+import { assertTransition } from '#models/concerns/state_machine'
+
+export const MEDIA_ASSET_STATUSES = ['processing', 'ready', 'failed'] as const
+export type MediaAssetStatus = (typeof MEDIA_ASSET_STATUSES)[number]
+
+/** Drive keys of the derived files, next to the original (`media/<id>/...`). */
+export type MediaVariants = { thumb?: string; preview?: string; web?: string; watermarked?: string }
+
+type ReadyDetails = Partial<
+  Pick<MediaAsset, 'width' | 'height' | 'byteSize' | 'variants' | 'dominantColor' | 'tags' | 'exif'>
+>
+
+const TRANSITIONS: Record<MediaAssetStatus, readonly MediaAssetStatus[]> = {
+  processing: ['ready', 'failed'],
+  ready: ['processing'],
+  failed: ['processing'],
+}
+
+/** One stored file (original plus derived variants) on a Drive disk. */
+export default class MediaAsset extends AppModel {
+  @column()
+  declare disk: string
+
+  @column()
+  declare key: string
+
+  @column()
+  declare originalFilename: string | null
+
+  @column()
+  declare mimeType: string
+
+  @column({ consume: (value) => (value === null || value === undefined ? value : Number(value)) })
+  declare byteSize: number | null
+
+  @column()
+  declare width: number | null
+
+  @column()
+  declare height: number | null
+
+  @jsonColumn()
+  declare variants: MediaVariants | null
+
+  @column()
+  declare dominantColor: string | null
+
+  @jsonColumn()
+  declare tags: string[] | null
+
+  /** Camera metadata with GPS already stripped. */
+  @jsonColumn()
+  declare exif: Record<string, unknown> | null
+
+  @column()
+  declare status: MediaAssetStatus
+
+  @column()
+  declare error: string | null
+
+  static ready = scope((query) => {
+    query.where('status', 'ready')
+  })
+
+  get orientation(): 'landscape' | 'portrait' | 'square' | null {
+    if (!this.width || !this.height) return null
+    if (this.width === this.height) return 'square'
+    return this.width > this.height ? 'landscape' : 'portrait'
+  }
+
+  variantKey(name: keyof MediaVariants) {
+    return this.variants?.[name] ?? this.key
+  }
+
+  markReady(details: ReadyDetails = {}) {
+    assertTransition('Media asset', this.status, 'ready', TRANSITIONS)
+    Object.assign(this, details)
+    this.status = 'ready'
+    this.error = null
+    return this.save()
+  }
+
+  markFailed(error: string) {
+    assertTransition('Media asset', this.status, 'failed', TRANSITIONS)
+    this.status = 'failed'
+    this.error = error
+    return this.save()
+  }
+
+  reprocess() {
+    assertTransition('Media asset', this.status, 'processing', TRANSITIONS)
+    this.status = 'processing'
+    this.error = null
+    return this.save()
+  }
+}

@@ -1,0 +1,77 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import Artwork from '#models/artwork'
+import { ArtworkFactory } from '#database/factories/artwork_factory'
+
+test.group('Artwork', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the factory creates an artwork that reloads with category, photographer, image and print options', async ({
+    assert,
+  }) => {
+    const artwork = await ArtworkFactory.with('category')
+      .with('photographer', 1, (u) => u.apply('photographer'))
+      .with('mediaAsset')
+      .with('printOptions', 2, (option) => option.with('productVariant', 1, (v) => v.with('product')))
+      .create()
+    const reloaded = await Artwork.query()
+      .where('id', artwork.id)
+      .preload('category')
+      .preload('photographer')
+      .preload('mediaAsset')
+      .preload('printOptions', (q) => q.preload('productVariant'))
+      .firstOrFail()
+    assert.equal(reloaded.category.kind, 'portfolio')
+    assert.equal(reloaded.photographer.role, 'photographer')
+    assert.equal(reloaded.mediaAsset.id, artwork.mediaAssetId)
+    assert.lengthOf(reloaded.printOptions, 2)
+    assert.equal(reloaded.printOptions[0].price, reloaded.printOptions[0].productVariant.price)
+    assert.isTrue(reloaded.capturedOn!.isValid)
+  })
+
+  test('a draft artwork can be published and unpublished', async ({ assert }) => {
+    const artwork = await ArtworkFactory.create()
+    await artwork.publish()
+    assert.equal((await Artwork.findOrFail(artwork.id)).status, 'published')
+    await artwork.unpublish()
+    assert.equal((await Artwork.findOrFail(artwork.id)).status, 'draft')
+  })
+
+  test('a published artwork cannot be published again', async ({ assert }) => {
+    const artwork = await ArtworkFactory.apply('published').create()
+    assert.throws(() => artwork.publish(), /cannot go from published to published/)
+  })
+
+  test('a draft artwork cannot be unpublished', async ({ assert }) => {
+    const artwork = await ArtworkFactory.create()
+    assert.throws(() => artwork.unpublish(), /cannot go from draft to draft/)
+  })
+
+  test('the published and featured scopes hide drafts', async ({ assert }) => {
+    const featured = await ArtworkFactory.apply('featured').merge({ sortOrder: 1 }).create()
+    const published = await ArtworkFactory.apply('published').merge({ sortOrder: 2 }).create()
+    await ArtworkFactory.merge({ featured: true }).create()
+    const publishedIds = (await Artwork.query().withScopes((s) => s.published())).map((a) => a.id)
+    const featuredIds = (await Artwork.query().withScopes((s) => s.featured())).map((a) => a.id)
+    assert.deepEqual(publishedIds, [featured.id, published.id])
+    assert.deepEqual(featuredIds, [featured.id])
+  })
+
+  test('deleting the image or category keeps the artwork', async ({ assert }) => {
+    const artwork = await ArtworkFactory.with('mediaAsset').with('category').create()
+    await (await artwork.related('mediaAsset').query().firstOrFail()).delete()
+    await (await artwork.related('category').query().firstOrFail()).delete()
+    await artwork.refresh()
+    assert.isNull(artwork.mediaAssetId)
+    assert.isNull(artwork.categoryId)
+  })
+
+  test('two artworks cannot share a slug', async ({ assert }) => {
+    const artwork = await ArtworkFactory.create()
+    await assert.rejects(() => ArtworkFactory.merge({ slug: artwork.slug }).create())
+  })
+
+  test('the status must be draft or published', async ({ assert }) => {
+    await assert.rejects(() => ArtworkFactory.merge({ status: 'archived' as any }).create())
+  })
+})
