@@ -17,7 +17,8 @@ const TRANSITIONS: Record<ReviewStatus, readonly ReviewStatus[]> = {
   hidden: ['published'],
 }
 
-const SUBJECTS = { product: Product, package: Package, photographer: User }
+/** A function: User imports this model, so User is not initialised yet at module load. */
+const subjects = () => ({ product: Product, package: Package, photographer: User })
 
 /** A customer's 1–5 star review of a product, a package or a photographer (one per subject). */
 export default class Review extends AppModel {
@@ -55,7 +56,7 @@ export default class Review extends AppModel {
 
   /** The reviewed product, package or photographer (polymorphic, so loaded by hand). */
   subject() {
-    return SUBJECTS[this.reviewableType].find(this.reviewableId, { client: this.$trx })
+    return subjects()[this.reviewableType].find(this.reviewableId, { client: this.$trx })
   }
 
   hide() {

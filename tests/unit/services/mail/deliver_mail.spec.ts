@@ -5,8 +5,9 @@ import EmailLog from '#models/email_log'
 import VerifyEmailNotification from '#mails/verify_email_notification'
 import { deliverMail } from '#services/mail/deliver_mail'
 import { UserFactory } from '#database/factories/user_factory'
+import env from '#start/env'
 
-/** A real SMTP server on the port .env.test gives SMTP_PORT (2525), collecting messages. */
+/** A real SMTP server on SMTP_PORT (2525 in .env.test), collecting messages. */
 async function startSmtpServer() {
   const received: { to: string[]; data: string }[] = []
   const server = new SMTPServer({
@@ -21,7 +22,7 @@ async function startSmtpServer() {
       })
     },
   })
-  await new Promise<void>((resolve) => server.listen(2525, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(env.get('SMTP_PORT', 2525), '127.0.0.1', resolve))
   return { received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
 }
 
