@@ -154,7 +154,7 @@ export default class Gallery extends compose(AppModel, SoftDeletes) {
     this.status = 'published'
     this.publishedAt = now
     if (options.expiresAt !== undefined) this.expiresAt = options.expiresAt
-    this.expiryRemindedAt = null
+    this.resetExpiryNotices()
     return this.save()
   }
 
@@ -183,7 +183,14 @@ export default class Gallery extends compose(AppModel, SoftDeletes) {
     if (until <= now) throw new RangeError('A gallery can only be extended to a future date')
     this.status = 'published'
     this.expiresAt = until
-    this.expiryRemindedAt = null
+    this.resetExpiryNotices()
     return this.save()
+  }
+
+  /** A new expiry date earns its own reminders and "expired" notice. */
+  private resetExpiryNotices() {
+    this.expiryRemindedAt = null
+    this.lastExpiryReminderDays = null
+    this.expiredNoticeSentAt = null
   }
 }

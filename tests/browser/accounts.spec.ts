@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import User from '#models/user'
 import { UserFactory, FACTORY_PASSWORD } from '#database/factories/user_factory'
 import { lastEmailTo, linkIn } from '#tests/support/mail'
-import { watchConsoleErrors } from '#tests/support/browser'
+import { watchConsoleErrors, signInThroughForm } from '#tests/support/browser'
 
 test.group('Journey: a family creates an account', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -68,9 +68,7 @@ test.group('Journey: an admin adds a colleague', (group) => {
     const admin = await UserFactory.apply('admin').create()
     const page = await visit('/login')
     const consoleErrors = watchConsoleErrors(page)
-    await page.getByLabel('Email').fill(admin.email!)
-    await page.getByLabel('Password').fill(FACTORY_PASSWORD)
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await signInThroughForm(page, admin.email!, FACTORY_PASSWORD)
 
     await page.assertPath('/admin')
     await page.assertTextContains('h1', 'Dashboard')

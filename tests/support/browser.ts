@@ -9,3 +9,10 @@ export function watchConsoleErrors(page: Page) {
   page.on('pageerror', (error) => errors.push(error.message))
   return errors
 }
+
+/** Signs in through the real login form (factory users share FACTORY_PASSWORD). */
+export async function signInThroughForm(page: Page, email: string, password: string) {
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}

@@ -1,0 +1,43 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import Gallery from '#models/gallery'
+import PhotoSession from '#models/photo_session'
+import RecordAudit from '#actions/audit/record_audit'
+import { uniqueSlug } from '#services/galleries/slugs'
+import {
+  endOfStudioDay,
+  gallerySettingsColumns,
+  rethrowAsFieldError,
+  type GallerySettingsInput,
+} from '#actions/galleries/gallery_input'
+
+export interface CreateGalleryInput extends GallerySettingsInput {
+  photoSessionId?: string
+}
+
+/**
+ * A draft gallery, for a photo session or standalone. For a session, the selection
+ * limit defaults to the package's included photos; the expiry date, when left empty,
+ * is set from the studio settings on publishing.
+ */
+export default class CreateGallery {
+  static async handle(ctx: HttpContext | null, input: CreateGalleryInput) {
+    const session = input.photoSessionId
+      ? await PhotoSession.query().where('id', input.photoSessionId).preload('package').firstOrFail()
+      : null
+    const gallery = new Gallery().merge({
+      ...(await gallerySettingsColumns(input)),
+      photoSessionId: session?.id ?? null,
+      slug: input.slug ?? (await uniqueSlug(input.name)),
+      status: 'draft',
+      selectionLimit: input.selectionLimit ?? session?.package.includedPhotos ?? null,
+      expiresAt: input.expiresOn ? await endOfStudioDay(input.expiresOn) : null,
+    })
+    await gallery.save().catch(rethrowAsFieldError)
+    await RecordAudit.handle(ctx, {
+      action: 'gallery.created',
+      subject: { type: 'gallery', id: gallery.id },
+      details: { name: gallery.name, slug: gallery.slug, photoSessionId: gallery.photoSessionId },
+    })
+    return gallery
+  }
+}

@@ -1,0 +1,175 @@
+// Photo uploader (Alpine CSP component): one request per file, 3 at a time, each with
+// its own progress bar, error and retry. When a batch is done the grid and the
+// processing progress are asked to refresh themselves (`photos-changed`).
+;(() => {
+  const PARALLEL = 3
+  let nextKey = 1
+
+  function csrfToken() {
+    return document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? ''
+  }
+
+  function errorOf(xhr) {
+    try {
+      const body = JSON.parse(xhr.responseText)
+      const message = body?.errors?.[0]?.message
+      if (message) return message
+    } catch {}
+    if (xhr.status === 413) return 'This file is too large to upload.'
+    if (xhr.status === 419) return 'Your page has expired. Reload the page and try again.'
+    if (xhr.status === 403) return 'You are not allowed to upload to this gallery.'
+    return xhr.status ? `The upload failed (error ${xhr.status}). Try again.` : 'The connection was lost. Try again.'
+  }
+
+  function makeItem(file) {
+    return {
+      key: nextKey++,
+      file,
+      name: file.name,
+      state: 'waiting',
+      progress: 0,
+      error: '',
+      get failed() {
+        return this.state === 'failed'
+      },
+      get statusText() {
+        if (this.state === 'uploading') return `${this.progress}%`
+        if (this.state === 'done') return 'Uploaded'
+        if (this.state === 'failed') return 'Failed'
+        return 'Waiting'
+      },
+      get rowClass() {
+        return `upload-row--${this.state}`
+      },
+      get progressLabel() {
+        return `${this.name}: ${this.statusText}`
+      },
+      get retryLabel() {
+        return `Retry ${this.name}`
+      },
+    }
+  }
+
+  function photoUploader() {
+    return {
+      items: [],
+      active: 0,
+      dragging: false,
+      batchHadSuccess: false,
+      url: '',
+
+      init() {
+        this.url = this.$el.dataset.uploadUrl
+        // A file dropped beside the drop zone would make the browser open it and lose the queue.
+        const keepFiles = (event) => {
+          if (event.dataTransfer?.types?.includes('Files')) event.preventDefault()
+        }
+        window.addEventListener('dragover', keepFiles)
+        window.addEventListener('drop', keepFiles)
+        window.addEventListener('beforeunload', (event) => {
+          if (this.active > 0 || this.items.some((item) => item.state === 'waiting')) event.preventDefault()
+        })
+      },
+
+      get hasItems() {
+        return this.items.length > 0
+      },
+      get canClear() {
+        return this.items.some((item) => item.state === 'done')
+      },
+      get dropClass() {
+        return this.dragging ? 'uploader__drop--over' : ''
+      },
+      get summary() {
+        const done = this.items.filter((item) => item.state === 'done').length
+        const failed = this.items.filter((item) => item.state === 'failed').length
+        const text = `${done} of ${this.items.length} uploaded`
+        return failed ? `${text}, ${failed} failed` : text
+      },
+
+      ignore() {},
+      dragOver() {
+        this.dragging = true
+      },
+      dragLeave() {
+        this.dragging = false
+      },
+      drop(event) {
+        this.dragging = false
+        this.add(event.dataTransfer?.files)
+      },
+      pick(event) {
+        this.add(event.target.files)
+        event.target.value = ''
+      },
+      add(files) {
+        for (const file of Array.from(files ?? [])) this.items.push(makeItem(file))
+        this.pump()
+      },
+      retry(item) {
+        item.state = 'waiting'
+        item.progress = 0
+        item.error = ''
+        this.pump()
+      },
+      clearFinished() {
+        this.items = this.items.filter((item) => item.state !== 'done')
+      },
+
+      pump() {
+        while (this.active < PARALLEL) {
+          const item = this.items.find((candidate) => candidate.state === 'waiting')
+          if (!item) break
+          this.send(item)
+        }
+        if (this.active === 0 && this.batchHadSuccess) {
+          this.batchHadSuccess = false
+          this.refreshPanel()
+        }
+      },
+
+      send(item) {
+        this.active++
+        item.state = 'uploading'
+        const body = new FormData()
+        body.append('file', item.file, item.file.name)
+        const xhr = new XMLHttpRequest()
+        xhr.open('POST', this.url)
+        xhr.setRequestHeader('Accept', 'application/json')
+        xhr.setRequestHeader('X-CSRF-Token', csrfToken())
+        xhr.upload.onprogress = (event) => {
+          if (event.lengthComputable) item.progress = Math.min(99, Math.round((event.loaded / event.total) * 100))
+        }
+        xhr.onload = () => this.finish(item, xhr.status >= 200 && xhr.status < 300, xhr)
+        xhr.onerror = () => this.finish(item, false, xhr)
+        xhr.send(body)
+      },
+
+      finish(item, ok, xhr) {
+        this.active--
+        if (ok) {
+          item.state = 'done'
+          item.progress = 100
+          this.batchHadSuccess = true
+        } else {
+          item.state = 'failed'
+          item.progress = 0
+          item.error = errorOf(xhr)
+        }
+        this.pump()
+      },
+
+      refreshPanel() {
+        for (const id of ['photo-processing', 'photo-grid']) {
+          const element = document.getElementById(id)
+          if (element && window.htmx) window.htmx.trigger(element, 'photos-changed')
+        }
+      },
+    }
+  }
+
+  // Loaded in the page's <head> before Alpine, so it registers on alpine:init; the
+  // direct call covers a page that loads it after Alpine has started.
+  if (window.Alpine) window.Alpine.data('photoUploader', photoUploader)
+  else document.addEventListener('alpine:init', () => window.Alpine.data('photoUploader', photoUploader))
+})()

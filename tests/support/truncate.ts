@@ -1,0 +1,26 @@
+import db from '@adonisjs/lucid/services/db'
+
+const KEEP = new Set(['adonis_schema', 'adonis_schema_versions'])
+
+/**
+ * Empties every table after each test, for tests that need real connections (concurrency,
+ * code with its own transactions). Lucid's `testUtils.db().truncate()` truncates tables in
+ * parallel, which deadlocks on PostgreSQL and trips foreign keys on SQLite: this does it in
+ * one statement there, and with foreign keys off here.
+ *   group.each.setup(() => truncateAfterEach)
+ */
+export async function truncateAfterEach() {
+  const client = db.connection()
+  const postgres = client.dialect.name === 'postgres'
+  const tables = (await client.getAllTables(postgres ? ['public'] : undefined)).filter((table) => !KEEP.has(table))
+  if (postgres) {
+    await client.rawQuery(`TRUNCATE ${tables.map((table) => `"${table}"`).join(', ')} RESTART IDENTITY CASCADE`)
+    return
+  }
+  await client.rawQuery('PRAGMA foreign_keys = OFF')
+  try {
+    for (const table of tables) await client.from(table).delete()
+  } finally {
+    await client.rawQuery('PRAGMA foreign_keys = ON')
+  }
+}
