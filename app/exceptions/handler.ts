@@ -46,7 +46,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     const retryAfter = status === 429 ? Number(error?.response?.availableIn ?? 60) : undefined
     if (retryAfter) ctx.response.header('Retry-After', String(retryAfter))
 
-    const message = error?.code === 'E_INVALID_SIGNED_URL' ? error.message : MESSAGES[status]
+    // A deny('…') written for people (downloads off, read-only preview) says why; a bare `false` doesn't.
+    const denied = error?.code === 'E_AUTHORIZATION_FAILURE' ? error.response?.message : undefined
+    const message = error?.code === 'E_INVALID_SIGNED_URL' ? error.message : (denied ?? MESSAGES[status])
     if (ctx.request.accepts(['html', 'json']) === 'json') {
       return ctx.response.status(status).send({ errors: [{ message, status }], retryAfter })
     }

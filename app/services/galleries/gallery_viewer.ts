@@ -25,6 +25,8 @@ export const visitorCookieName = (gallery: Gallery) => `gv_${gallery.id.replace(
 /** The family account that owns the gallery (through its photo session), if any. */
 export async function familyIdOf(gallery: Gallery): Promise<string | null> {
   if (!gallery.photoSessionId) return null
+  // Loaded with its photo session's owner already (galleryBySlug): no query needed.
+  if ('family_user_id' in gallery.$extras) return gallery.$extras.family_user_id ?? null
   const session = await PhotoSession.find(gallery.photoSessionId)
   return session?.userId ?? null
 }

@@ -1,0 +1,38 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import StudioSetting from '#models/studio_setting'
+import BuildGalleryPage from '#actions/galleries/build_gallery_page'
+import RecordGalleryView from '#actions/galleries/record_gallery_view'
+import { accessTo, galleryOf, codeRequired, notFound } from '#services/galleries/gallery_access'
+import { galleryFilterValidator } from '#validators/gallery_access'
+
+/**
+ * A gallery's page: the grid for whoever may see it, the entry form while it is locked,
+ * the "expired, contact the studio" page after its date, and a 404 for drafts, archived
+ * and deleted galleries. An htmx request (the favourites filter) gets the grid alone.
+ */
+export default class GalleriesController {
+  async show(ctx: HttpContext) {
+    const { request, response, view } = ctx
+    const gallery = await galleryOf(ctx)
+    const access = await accessTo(ctx, gallery)
+    if (access.kind === 'unavailable') return notFound(ctx)
+    if (access.kind === 'expired') {
+      // 410: the link is right but no longer opens; the studio can extend it.
+      response.status(410)
+      return view.render('pages/site/galleries/expired', { studio: await StudioSetting.current() })
+    }
+    if (access.kind === 'locked') {
+      return view.render('pages/site/galleries/locked', { gallery, codeKnown: !codeRequired(ctx, gallery) })
+    }
+
+    const { filter } = await request.validateUsing(galleryFilterValidator)
+    const page = await BuildGalleryPage.handle(gallery, access.viewer, { favoritesOnly: filter === 'favorites' })
+    // The filter swaps the grid alone; back/forward (history restore) needs the whole page.
+    response.header('Vary', 'HX-Request')
+    if (request.header('hx-request') && !request.header('hx-history-restore-request')) {
+      return view.render('pages/site/galleries/_grid', { gallery, viewer: access.viewer, ...page })
+    }
+    await RecordGalleryView.handle(gallery, access.viewer)
+    return view.render('pages/site/galleries/show', { gallery, viewer: access.viewer, ...page })
+  }
+}

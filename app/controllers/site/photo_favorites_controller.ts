@@ -1,0 +1,56 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { errors as bouncerErrors, AuthorizationResponse } from '@adonisjs/bouncer'
+import type Gallery from '#models/gallery'
+import type { GalleryViewer } from '#services/galleries/gallery_viewer'
+import AddPhotoFavorite from '#actions/galleries/add_photo_favorite'
+import RemovePhotoFavorite from '#actions/galleries/remove_photo_favorite'
+import { selectionStateOf } from '#actions/galleries/build_gallery_page'
+import { countSelection } from '#services/galleries/selection'
+import { notFound, openGalleryOf } from '#services/galleries/gallery_access'
+import { isUuid } from '#services/http/route_ids'
+import { canDownload } from '#services/downloads/download_access'
+
+/**
+ * The heart on a photo. htmx gets the button back, plus the selection bar out of band so
+ * the counter follows without a reload; a plain form post goes back to the gallery.
+ */
+export default class PhotoFavoritesController {
+  async store(ctx: HttpContext) {
+    const { gallery, viewer, photoId } = await this.load(ctx)
+    const result = await AddPhotoFavorite.handle(gallery, viewer.visitor!, photoId)
+    return this.respond(ctx, gallery, viewer, photoId, result)
+  }
+
+  async destroy(ctx: HttpContext) {
+    const { gallery, viewer, photoId } = await this.load(ctx)
+    const result = await RemovePhotoFavorite.handle(gallery, viewer.visitor!, photoId)
+    return this.respond(ctx, gallery, viewer, photoId, result)
+  }
+
+  private async load(ctx: HttpContext) {
+    const { gallery, viewer } = await openGalleryOf(ctx)
+    if (!viewer.visitor) {
+      throw new bouncerErrors.E_AUTHORIZATION_FAILURE(AuthorizationResponse.deny('The studio preview is read-only.', 403))
+    }
+    if (!isUuid(ctx.params.photo_id)) notFound(ctx)
+    return { gallery, viewer, photoId: ctx.params.photo_id as string }
+  }
+
+  private async respond(ctx: HttpContext, gallery: Gallery, viewer: GalleryViewer, photoId: string, result: { ok: boolean; reason?: string }) {
+    const { request, response, view, session } = ctx
+    if (!result.ok && result.reason === 'not_found') notFound(ctx)
+    if (!request.header('hx-request')) {
+      if (!result.ok) session.flash('error', 'Your selection is submitted: its favourites can no longer change.')
+      return response.redirect().status(303).toRoute('galleries.show', { slug: gallery.slug })
+    }
+
+    const count = await countSelection(gallery.id, viewer.visitor!.id)
+    const selection = await selectionStateOf(gallery, viewer, count)
+    // After a refused change the heart stays as it was.
+    const favorited = (request.method() === 'POST') === result.ok
+    if (!result.ok) response.status(409)
+    const button = await view.render('pages/site/galleries/_favorite_button', { gallery, photo: { id: photoId, favorited }, selection })
+    const bar = await view.render('pages/site/galleries/_selection_bar', { gallery, selection, downloads: canDownload(gallery, viewer), oob: true })
+    return button + bar
+  }
+}

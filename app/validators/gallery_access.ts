@@ -1,0 +1,38 @@
+import vine, { SimpleMessagesProvider } from '@vinejs/vine'
+
+/** Codes are read from cards and emails: "abcd-efgh 23" is ABCDEFGH23. */
+const accessCode = () =>
+  vine
+    .string()
+    .trim()
+    .maxLength(64)
+    .transform((value) => value.toUpperCase().replace(/[\s-]+/g, ''))
+
+const messages = new SimpleMessagesProvider(
+  {
+    'code.required': 'Enter the access code from your card or email',
+    'email.required': 'Enter your email: it keeps your favourites on this gallery',
+    'email.email': 'Enter a valid email address',
+    'maxLength': 'Use at most {{ max }} characters',
+  },
+  {}
+)
+
+/** The short form at /g. */
+export const accessCodeValidator = vine.compile(vine.object({ code: accessCode() }))
+accessCodeValidator.messagesProvider = messages
+
+/** A gallery's own form: the code unless it was given at /g, an email, the password if set. */
+export const galleryAccessValidator = vine.compile(
+  vine.object({
+    code: accessCode().optional(),
+    email: vine.string().trim().toLowerCase().email().maxLength(254),
+    password: vine.string().maxLength(200).optional(),
+  })
+)
+galleryAccessValidator.messagesProvider = messages
+
+/** `?filter=favorites` on the gallery page. */
+export const galleryFilterValidator = vine.compile(
+  vine.object({ filter: vine.enum(['favorites', 'all'] as const).optional() })
+)

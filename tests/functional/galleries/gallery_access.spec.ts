@@ -1,0 +1,312 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import testUtils from '@adonisjs/core/services/test_utils'
+import Gallery from '#models/gallery'
+import GalleryVisitor from '#models/gallery_visitor'
+import StudioSetting from '#models/studio_setting'
+import { visitorCookieName } from '#services/galleries/gallery_viewer'
+import { recordFailedGalleryAccess } from '#services/galleries/access_throttle'
+import { resetRateLimits } from '#tests/support/throttle'
+import { createFamilyGallery, createVisitor, visitorTokenFrom } from '#tests/support/family_gallery'
+
+const path = (gallery: Gallery) => `/g/${gallery.slug}`
+
+/** "ABCDEFGH23" as a family types it from the card: "abcd-efgh 23". */
+const typed = (code: string) => `${code.slice(0, 4)}-${code.slice(4, 8)} ${code.slice(8)}`.toLowerCase()
+
+test.group('Gallery access: the code at /g', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => resetRateLimits())
+
+  test('the short form asks for the access code', async ({ client }) => {
+    const response = await client.get('/g')
+    response.assertStatus(200)
+    response.assertTextIncludes('Access code')
+  })
+
+  test('a right code, typed loosely, leads to the gallery, which then asks only for the email', async ({ client, assert }) => {
+    const { gallery } = await createFamilyGallery()
+    const response = await client.post('/g').form({ code: typed(gallery.accessCode) }).withCsrfToken().redirects(0)
+    response.assertStatus(303)
+    assert.equal(response.header('location'), path(gallery))
+    assert.deepEqual(response.session().gallery_codes, [gallery.id])
+
+    const page = await client.get(path(gallery)).withSession({ gallery_codes: [gallery.id] })
+    page.assertStatus(200)
+    page.assertTextIncludes(gallery.name)
+    page.assertTextIncludes('Your email')
+    assert.notInclude(page.text(), 'name="code"')
+  })
+
+  test('an unknown code is refused beside the field', async ({ client }) => {
+    await createFamilyGallery()
+    const response = await client.post('/g').form({ code: 'NOPE-NOPE-22' }).withCsrfToken().redirects(0)
+    response.assertStatus(303)
+    response.assertHeader('location', '/g')
+    response.assertValidationError('code', 'We could not find a gallery with that code. Check the code on your card or email.')
+  })
+
+  test('after 20 wrong codes from one IP even a right code is refused, with when to retry', async ({ client, assert }) => {
+    const { gallery } = await createFamilyGallery()
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const wrong = await client.post('/g').form({ code: `WRONGCODE${attempt}` }).withCsrfToken().redirects(0)
+      wrong.assertStatus(303)
+    }
+    const blocked = await client.post('/g').form({ code: gallery.accessCode }).withCsrfToken().redirects(0)
+    blocked.assertStatus(429)
+    blocked.assertTextIncludes('Too many wrong codes from your network. Try again in 15 minutes.')
+    assert.equal(blocked.header('retry-after'), '900')
+  })
+})
+
+test.group('Gallery access: the gallery form', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => resetRateLimits())
+
+  test('a locked gallery asks for the code and an email, and does not show its photos', async ({ client, assert }) => {
+    const { gallery } = await createFamilyGallery()
+    const response = await client.get(path(gallery))
+    response.assertStatus(200)
+    response.assertTextIncludes('This gallery is private')
+    response.assertTextIncludes('name="code"')
+    response.assertTextIncludes('name="email"')
+    assert.notInclude(response.text(), 'name="password"')
+    assert.notInclude(response.text(), 'photo-grid')
+  })
+
+  test('code and email write one visitor row and a cookie that keeps them in', async ({ client, assert }) => {
+    const { gallery, photos } = await createFamilyGallery({ photos: 2 })
+    const response = await client
+      .post(`${path(gallery)}/visitors`)
+      .form({ code: typed(gallery.accessCode), email: ' Grandma@Example.com ' })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(303)
+    assert.equal(response.header('location'), path(gallery))
+    const visitors = await GalleryVisitor.query().where('galleryId', gallery.id)
+    assert.lengthOf(visitors, 1)
+    assert.equal(visitors[0].email, 'grandma@example.com')
+
+    const token = visitorTokenFrom(response, gallery)
+    assert.isString(token)
+    const page = await client.get(path(gallery)).withEncryptedCookie(visitorCookieName(gallery), token!)
+    page.assertStatus(200)
+    page.assertTextIncludes('photo-grid')
+    assert.equal((page.text().match(/data-full=/g) ?? []).length, photos.length)
+
+    const again = await client
+      .post(`${path(gallery)}/visitors`)
+      .form({ code: gallery.accessCode, email: 'grandma@example.com' })
+      .withCsrfToken()
+      .redirects(0)
+    again.assertStatus(303)
+    assert.lengthOf(await GalleryVisitor.query().where('galleryId', gallery.id), 1)
+  })
+
+  test('without the cookie the gallery is locked again', async ({ client }) => {
+    const { gallery } = await createFamilyGallery()
+    const { cookie } = await createVisitor(gallery)
+    const inside = await client.get(path(gallery)).withEncryptedCookie(...cookie)
+    inside.assertTextIncludes('photo-grid')
+    const outside = await client.get(path(gallery)).withEncryptedCookie(cookie[0], 'a-forged-token')
+    outside.assertTextIncludes('This gallery is private')
+  })
+
+  test('a wrong code is refused, counted, and writes no visitor', async ({ client, assert }) => {
+    const { gallery } = await createFamilyGallery()
+    const response = await client
+      .post(`${path(gallery)}/visitors`)
+      .form({ code: 'WRONGWRONG', email: 'grandma@example.com' })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(303)
+    response.assertValidationError('code', 'That code does not open this gallery. Check it and try again.')
+    await gallery.refresh()
+    assert.equal(gallery.failedAccessAttempts, 1)
+    assert.lengthOf(await GalleryVisitor.query().where('galleryId', gallery.id), 0)
+  })
+
+  test('a gallery with a password asks for it, refuses a wrong one and admits the right one', async ({ client, assert }) => {
+    const { gallery } = await createFamilyGallery({ password: 'blue-lagoon' })
+    const form = await client.get(path(gallery))
+    form.assertTextIncludes('name="password"')
+
+    const missing = await client
+      .post(`${path(gallery)}/visitors`)
+      .form({ code: gallery.accessCode, email: 'grandma@example.com' })
+      .withCsrfToken()
+      .redirects(0)
+    missing.assertValidationError('password', 'Enter the gallery password')
+
+    const wrong = await client
+      .post(`${path(gallery)}/visitors`)
+      .form({ code: gallery.accessCode, email: 'grandma@example.com', password: 'red-lagoon' })
+      .withCsrfToken()
+      .redirects(0)
+    wrong.assertValidationError('password', 'That password is not right. Check it and try again.')
+    await gallery.refresh()
+    assert.equal(gallery.failedAccessAttempts, 1)
+    assert.lengthOf(await GalleryVisitor.query().where('galleryId', gallery.id), 0)
+
+    const right = await client
+      .post(`${path(gallery)}/visitors`)
+      .form({ code: gallery.accessCode, email: 'grandma@example.com', password: 'blue-lagoon' })
+      .withCsrfToken()
+      .redirects(0)
+    right.assertStatus(303)
+    assert.isString(visitorTokenFrom(right, gallery))
+    assert.lengthOf(await GalleryVisitor.query().where('galleryId', gallery.id), 1)
+  })
+
+  test('a code given at /g is not asked again', async ({ client, assert }) => {
+    const { gallery } = await createFamilyGallery()
+    const response = await client
+      .post(`${path(gallery)}/visitors`)
+      .form({ email: 'grandma@example.com' })
+      .withSession({ gallery_codes: [gallery.id] })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(303)
+    assert.lengthOf(await GalleryVisitor.query().where('galleryId', gallery.id), 1)
+  })
+
+  test('with the public share link on, the address alone opens the gallery: an email, no code', async ({ client, assert }) => {
+    const { gallery } = await createFamilyGallery()
+    gallery.publicShareEnabled = true
+    await gallery.save()
+
+    const page = await client.get(path(gallery))
+    page.assertStatus(200)
+    page.assertTextIncludes('Your email')
+    assert.notInclude(page.text(), 'name="code"')
+
+    const response = await client.post(`${path(gallery)}/visitors`).form({ email: 'friend@example.com' }).withCsrfToken().redirects(0)
+    response.assertStatus(303)
+    assert.isString(visitorTokenFrom(response, gallery))
+    assert.lengthOf(await GalleryVisitor.query().where('galleryId', gallery.id).where('email', 'friend@example.com'), 1)
+  })
+
+  test('with the public share link off, the address alone does not open it', async ({ client, assert }) => {
+    const { gallery } = await createFamilyGallery()
+    const response = await client.post(`${path(gallery)}/visitors`).form({ email: 'friend@example.com' }).withCsrfToken().redirects(0)
+    response.assertStatus(303)
+    response.assertValidationError('code', 'Enter the access code from your card or email')
+    assert.lengthOf(await GalleryVisitor.query().where('galleryId', gallery.id), 0)
+  })
+
+  test('after 100 failures on one gallery within the hour, from anywhere, it refuses even the right code', async ({ client, assert }) => {
+    const { gallery } = await createFamilyGallery()
+    // 99 guesses from other networks, then one more from this one: the hundredth.
+    for (let guesser = 0; guesser < 99; guesser++) await recordFailedGalleryAccess(`10.0.${Math.floor(guesser / 250)}.${guesser % 250}`, gallery.id)
+    const hundredth = await client
+      .post(`${path(gallery)}/visitors`)
+      .form({ code: 'WRONGWRONG', email: 'grandma@example.com' })
+      .withCsrfToken()
+      .redirects(0)
+    hundredth.assertStatus(303)
+
+    const blocked = await client
+      .post(`${path(gallery)}/visitors`)
+      .form({ code: gallery.accessCode, email: 'grandma@example.com' })
+      .withCsrfToken()
+      .redirects(0)
+    blocked.assertStatus(429)
+    blocked.assertTextIncludes('Too many wrong attempts. Try again in 60 minutes.')
+    assert.lengthOf(await GalleryVisitor.query().where('galleryId', gallery.id), 0)
+  })
+})
+
+test.group('Gallery access: galleries that do not open', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => resetRateLimits())
+
+  test('a draft, an archived and a deleted gallery are 404, even with the code', async ({ client }) => {
+    for (const state of ['draft', 'archived', 'trashed'] as const) {
+      const { gallery } = await createFamilyGallery({ state })
+      const page = await client.get(path(gallery))
+      page.assertStatus(404)
+      const entry = await client
+        .post(`${path(gallery)}/visitors`)
+        .form({ code: gallery.accessCode, email: 'grandma@example.com' })
+        .withCsrfToken()
+        .redirects(0)
+      entry.assertStatus(404)
+    }
+  })
+
+  test('an expired gallery shows "expired — contact the studio" with the studio’s email and phone', async ({ client, assert }) => {
+    const settings = await StudioSetting.current()
+    settings.merge({ email: 'hello@studio.test', phone: '+1 555 0199' })
+    await settings.save()
+    const { gallery } = await createFamilyGallery({ state: 'expired' })
+    const { cookie } = await createVisitor(gallery)
+
+    const response = await client.get(path(gallery)).withEncryptedCookie(...cookie)
+    response.assertStatus(410)
+    response.assertTextIncludes('This gallery has expired')
+    response.assertTextIncludes('contact the studio')
+    response.assertTextIncludes('mailto:hello@studio.test')
+    response.assertTextIncludes('+1 555 0199')
+    assert.notInclude(response.text(), 'photo-grid')
+  })
+
+  test('a published gallery past its date is expired too', async ({ client }) => {
+    const { gallery } = await createFamilyGallery()
+    gallery.expiresAt = gallery.expiresAt!.minus({ days: 60 })
+    await gallery.save()
+    const response = await client.get(path(gallery))
+    response.assertStatus(410)
+    response.assertTextIncludes('This gallery has expired')
+  })
+})
+
+test.group('Gallery page: its cost does not grow with the photos', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  /** The SQL statements one request runs. */
+  async function queriesOf(request: () => Promise<unknown>) {
+    const statements: string[] = []
+    const listener = (query: { sql: string }) => statements.push(query.sql)
+    const knex = db.connection().getWriteClient() as any
+    knex.client.on('query', listener)
+    try {
+      await request()
+    } finally {
+      knex.client.off('query', listener)
+    }
+    return statements
+  }
+
+  test('a visitor’s page of 3 or of 25 photos costs the same few queries', async ({ client, assert }) => {
+    const counts: number[] = []
+    for (const photos of [3, 25]) {
+      const { gallery } = await createFamilyGallery({ photos })
+      const { cookie } = await createVisitor(gallery)
+      const statements = await queriesOf(async () => {
+        const page = await client.get(path(gallery)).withEncryptedCookie(...cookie)
+        assert.equal((page.text().match(/data-full=/g) ?? []).length, photos)
+      })
+      counts.push(statements.length)
+    }
+    assert.equal(counts[0], counts[1])
+    assert.isAtMost(counts[1], 6)
+  })
+})
+
+test.group('Gallery page: sharing', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('visitors get a share button only where the studio allows social sharing', async ({ client, assert }) => {
+    const { gallery } = await createFamilyGallery()
+    const { cookie } = await createVisitor(gallery)
+    const shared = await client.get(path(gallery)).withEncryptedCookie(...cookie)
+    shared.assertStatus(200)
+    shared.assertTextIncludes('Share this gallery')
+
+    gallery.socialShareEnabled = false
+    await gallery.save()
+    const private_ = await client.get(path(gallery)).withEncryptedCookie(...cookie)
+    private_.assertStatus(200)
+    assert.notInclude(private_.text(), 'Share this gallery')
+  })
+})

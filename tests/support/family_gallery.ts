@@ -1,0 +1,48 @@
+import hash from '@adonisjs/core/services/hash'
+import type { ApiResponse } from '@japa/api-client'
+import type Gallery from '#models/gallery'
+import GalleryVisitor from '#models/gallery_visitor'
+import { visitorCookieName } from '#services/galleries/gallery_viewer'
+import { UserFactory } from '#database/factories/user_factory'
+import { PackageFactory } from '#database/factories/package_factory'
+import { PhotoSessionFactory } from '#database/factories/photo_session_factory'
+import { GalleryFactory } from '#database/factories/gallery_factory'
+import { PhotoFactory } from '#database/factories/photo_factory'
+
+type GalleryState = 'published' | 'expired' | 'archived' | 'trashed' | 'draft'
+
+/**
+ * A family, its photo session (with a package of `includedPhotos` at `extraPrice` cents
+ * each) and a gallery of it with `photos` ready photos. `password` sets a gallery password.
+ */
+export async function createFamilyGallery(
+  options: { photos?: number; includedPhotos?: number; extraPrice?: number; password?: string; state?: GalleryState; merge?: Partial<Gallery> } = {}
+) {
+  const family = await UserFactory.create()
+  const pkg = await PackageFactory.merge({ includedPhotos: options.includedPhotos ?? 10, extraPhotoPrice: options.extraPrice ?? 1500 }).create()
+  const photoSession = await PhotoSessionFactory.merge({ userId: family.id, packageId: pkg.id }).create()
+  const state = options.state ?? 'published'
+  const builder = GalleryFactory.merge({
+    photoSessionId: photoSession.id,
+    passwordHash: options.password ? await hash.make(options.password) : null,
+    ...options.merge,
+  })
+  const gallery = await (state === 'draft' ? builder : state === 'trashed' ? builder.apply('published', 'trashed') : builder.apply(state)).create()
+  const photos = []
+  for (let index = 0; index < (options.photos ?? 3); index++) {
+    photos.push(await PhotoFactory.merge({ galleryId: gallery.id, sortOrder: index }).create())
+  }
+  return { family, pkg, photoSession, gallery, photos }
+}
+
+/** A visitor of the gallery with a known cookie token, as if they had entered the code. */
+export async function createVisitor(gallery: Gallery, email = 'grandma@example.com', userId: string | null = null) {
+  const token = `token-${Math.random().toString(36).slice(2)}`
+  const visitor = await GalleryVisitor.create({ galleryId: gallery.id, email, userId, tokenHash: GalleryVisitor.hashToken(token) })
+  return { visitor, cookie: [visitorCookieName(gallery), token] as [string, string] }
+}
+
+/** The visitor token a response set (encrypted cookie), for the next request. */
+export function visitorTokenFrom(response: ApiResponse, gallery: Gallery) {
+  return response.cookie(visitorCookieName(gallery))?.value as string | undefined
+}
