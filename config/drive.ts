@@ -3,15 +3,27 @@ import app from '@adonisjs/core/services/app'
 import { defineConfig, services } from '@adonisjs/drive'
 
 /*
-| Originals are private: the local disk lives outside public/ and nothing is served
-| from it directly; every byte goes through an authorised route or a signed URL.
+| Originals are private on every disk: the local disk lives outside public/ and nothing
+| is served from it directly; every byte goes through an authorised route or a signed
+| URL. DRIVE_DISK=s3 stores on any S3-compatible service (AWS, MinIO, R2…) instead.
 */
 const driveConfig = defineConfig({
-  default: 'fs',
+  default: env.get('DRIVE_DISK', 'fs'),
   services: {
     fs: services.fs({
       location: app.makePath(env.get('DRIVE_ROOT', 'storage')),
       serveFiles: false,
+      visibility: 'private',
+    }),
+    s3: services.s3({
+      credentials: {
+        accessKeyId: env.get('S3_ACCESS_KEY_ID', ''),
+        secretAccessKey: env.get('S3_SECRET_ACCESS_KEY', ''),
+      },
+      region: env.get('S3_REGION', 'us-east-1'),
+      bucket: env.get('S3_BUCKET', 'loupe'),
+      endpoint: env.get('S3_ENDPOINT'),
+      forcePathStyle: env.get('S3_FORCE_PATH_STYLE', false),
       visibility: 'private',
     }),
   },

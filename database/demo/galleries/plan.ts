@@ -58,6 +58,13 @@ function sessionTimeline(rank: number, total: number, startsAt: DateTime, rng: D
   return { status, publishedAt: ready, expiresAt, expiryRemindedAt: expiresAt.minus({ days: 7 }) }
 }
 
+/** The demo customer's gallery is always live, so the portal shows the whole journey. */
+const DEMO_CUSTOMER_EMAIL = 'customer@loupe.test'
+
+function demoCustomerTimeline(now: DateTime) {
+  return { status: 'published' as const, publishedAt: now.minus({ days: 2 }), expiresAt: now.plus({ days: 30 }), expiryRemindedAt: null }
+}
+
 function childNames(session: PhotoSession) {
   const names = (session.children ?? []).map((c) => c.firstName)
   if (!names.length) return `The ${session.user.lastName ?? session.user.firstName} family`
@@ -68,7 +75,10 @@ function childNames(session: PhotoSession) {
 export function planGalleries(sessions: PhotoSession[], eventCount: number, now = DateTime.now()): GallerySpec[] {
   const linked = sessions.map((session, rank): GallerySpec => {
     const rng = new DemoRandom(`gallery-${session.sessionNumber}`)
-    const timeline = sessionTimeline(rank, sessions.length, session.startsAt, rng, now)
+    const timeline =
+      session.user.email === DEMO_CUSTOMER_EMAIL
+        ? demoCustomerTimeline(now)
+        : sessionTimeline(rank, sessions.length, session.startsAt, rng, now)
     const who = childNames(session)
     return {
       slug: slugify(`${session.user.lastName ?? 'family'} ${session.package.slug} ${session.sessionNumber}`),
