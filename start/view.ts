@@ -4,6 +4,9 @@
 import edge from 'edge.js'
 import { DateTime } from 'luxon'
 import { assetUrl } from '#services/http/asset_url'
+import { cachePartials } from '#services/http/edge_partial_cache'
+
+cachePartials(edge)
 
 edge.global('asset', assetUrl)
 

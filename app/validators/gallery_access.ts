@@ -32,7 +32,10 @@ export const galleryAccessValidator = vine.compile(
 )
 galleryAccessValidator.messagesProvider = messages
 
-/** `?filter=favorites` on the gallery page. */
+/** `?filter=favorites&page=2` on the gallery page. */
 export const galleryFilterValidator = vine.compile(
-  vine.object({ filter: vine.enum(['favorites', 'all'] as const).optional() })
+  vine.object({
+    filter: vine.enum(['favorites', 'all'] as const).optional(),
+    page: vine.number().withoutDecimals().min(1).max(100000).optional(),
+  })
 )

@@ -46,13 +46,18 @@ export async function picksForPackage(gallery: Gallery, viewer: GalleryViewer) {
 }
 
 /**
- * Everything the gallery page renders, from the one grid query (ListGalleryPhotos): the
- * photos, the selection counter and what the viewer may do. No query per photo.
+ * Everything the gallery page renders, from the one grid query (ListGalleryPhotos): a page
+ * of photos, the selection counter (all the favourites, not the page's) and what the viewer
+ * may do. No query per photo.
  */
 export default class BuildGalleryPage {
-  static async handle(gallery: Gallery, viewer: GalleryViewer, options: { favoritesOnly?: boolean } = {}): Promise<GalleryPage> {
+  static async handle(
+    gallery: Gallery,
+    viewer: GalleryViewer,
+    options: { favoritesOnly?: boolean; page?: number } = {}
+  ): Promise<GalleryPage> {
     const favoritesOnly = !!options.favoritesOnly && !!viewer.visitor
-    const list = await ListGalleryPhotos.handle(gallery, viewer, { favoritesOnly })
+    const list = await ListGalleryPhotos.handle(gallery, viewer, { favoritesOnly, page: options.page })
     const selection = await selectionStateOf(gallery, viewer, list.favorites)
     return { list, selection, downloads: canDownload(gallery, viewer), favoritesOnly }
   }

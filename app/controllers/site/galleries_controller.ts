@@ -8,7 +8,8 @@ import { galleryFilterValidator } from '#validators/gallery_access'
 /**
  * A gallery's page: the grid for whoever may see it, the entry form while it is locked,
  * the "expired, contact the studio" page after its date, and a 404 for drafts, archived
- * and deleted galleries. An htmx request (the favourites filter) gets the grid alone.
+ * and deleted galleries. An htmx request gets the grid alone (the favourites filter) or, past
+ * the first page, the next tiles alone (scrolling down).
  */
 export default class GalleriesController {
   async show(ctx: HttpContext) {
@@ -25,12 +26,14 @@ export default class GalleriesController {
       return view.render('pages/site/galleries/locked', { gallery, codeKnown: !codeRequired(ctx, gallery) })
     }
 
-    const { filter } = await request.validateUsing(galleryFilterValidator)
-    const page = await BuildGalleryPage.handle(gallery, access.viewer, { favoritesOnly: filter === 'favorites' })
-    // The filter swaps the grid alone; back/forward (history restore) needs the whole page.
+    const { filter, page: pageNumber } = await request.validateUsing(galleryFilterValidator)
+    const page = await BuildGalleryPage.handle(gallery, access.viewer, { favoritesOnly: filter === 'favorites', page: pageNumber })
+    // The filter swaps the grid alone and "Show more photos" appends the next page's tiles;
+    // back/forward (history restore) needs the whole page.
     response.header('Vary', 'HX-Request')
     if (request.header('hx-request') && !request.header('hx-history-restore-request')) {
-      return view.render('pages/site/galleries/_grid', { gallery, viewer: access.viewer, ...page })
+      const part = page.list.page > 1 ? '_photos' : '_grid'
+      return view.render(`pages/site/galleries/${part}`, { gallery, viewer: access.viewer, ...page })
     }
     await RecordGalleryView.handle(gallery, access.viewer)
     return view.render('pages/site/galleries/show', { gallery, viewer: access.viewer, ...page })

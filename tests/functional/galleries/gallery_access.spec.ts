@@ -7,6 +7,7 @@ import StudioSetting from '#models/studio_setting'
 import { visitorCookieName } from '#services/galleries/gallery_viewer'
 import { recordFailedGalleryAccess } from '#services/galleries/access_throttle'
 import { resetRateLimits } from '#tests/support/throttle'
+import { PHOTOS_PER_PAGE } from '#actions/galleries/list_gallery_photos'
 import { createFamilyGallery, createVisitor, visitorTokenFrom } from '#tests/support/family_gallery'
 
 const path = (gallery: Gallery) => `/g/${gallery.slug}`
@@ -277,19 +278,28 @@ test.group('Gallery page: its cost does not grow with the photos', (group) => {
     return statements
   }
 
-  test('a visitor’s page of 3 or of 25 photos costs the same few queries', async ({ client, assert }) => {
+  test('a visitor’s page of 3, of 25 or of more photos than a page costs the same few queries', async ({ client, assert }) => {
     const counts: number[] = []
-    for (const photos of [3, 25]) {
+    for (const photos of [3, 25, PHOTOS_PER_PAGE + 2]) {
       const { gallery } = await createFamilyGallery({ photos })
       const { cookie } = await createVisitor(gallery)
       const statements = await queriesOf(async () => {
         const page = await client.get(path(gallery)).withEncryptedCookie(...cookie)
-        assert.equal((page.text().match(/data-full=/g) ?? []).length, photos)
+        assert.equal((page.text().match(/data-full=/g) ?? []).length, Math.min(photos, PHOTOS_PER_PAGE))
+        assert.include(page.text(), `data-total="${photos}"`)
       })
       counts.push(statements.length)
     }
-    assert.equal(counts[0], counts[1])
-    assert.isAtMost(counts[1], 6)
+    assert.deepEqual(counts, [counts[0], counts[0], counts[0]])
+    assert.isAtMost(counts[0], 6)
+
+    // The next page, the favourites filter's pages as well, costs no more.
+    const { gallery } = await createFamilyGallery({ photos: PHOTOS_PER_PAGE + 2 })
+    const { cookie } = await createVisitor(gallery)
+    for (const qs of [{ page: 2 }, { filter: 'favorites', page: 1 }]) {
+      const statements = await queriesOf(() => client.get(path(gallery)).qs(qs).header('hx-request', 'true').withEncryptedCookie(...cookie))
+      assert.isAtMost(statements.length, counts[0])
+    }
   })
 })
 
