@@ -6,13 +6,17 @@ export default class JobsWork extends BaseCommand {
   static description = 'Work background jobs (image processing, emails…) until stopped; --once drains and exits'
   static options: CommandOptions = { startApp: true, staysAlive: true }
 
-  @flags.number({ description: 'Jobs worked at the same time', default: 2 })
+  @flags.number({ description: 'Jobs worked at the same time (photos still take turns: IMAGE_CONCURRENCY)', default: 2 })
   declare concurrency: number
 
   @flags.boolean({ description: 'Work every due job, then exit' })
   declare once: boolean
 
   async run() {
+    // glibc reads them at process start only: too late to set from here, so say so.
+    const { allocatorWarning } = await import('#services/images/allocator')
+    const warning = allocatorWarning()
+    if (warning) this.logger.warning(warning)
     const { JobWorker } = await import('#services/jobs/worker')
     const worker = new JobWorker({ concurrency: this.concurrency })
     if (this.once) {

@@ -4,10 +4,14 @@
 */
 import app from '@adonisjs/core/services/app'
 import env from '#start/env'
+import logger from '@adonisjs/core/services/logger'
 import { JobWorker } from '#services/jobs/worker'
+import { allocatorWarning } from '#services/images/allocator'
 
 if (env.get('JOBS_IN_PROCESS', !app.inProduction) && !app.inTest) {
   const worker = new JobWorker()
+  const warning = allocatorWarning()
+  if (warning) logger.warn(warning)
   app.ready(() => worker.start())
   app.terminating(() => worker.stop())
 }

@@ -3,6 +3,7 @@ import type MediaAsset from '#models/media_asset'
 import type { MediaVariants } from '#models/media_asset'
 import { makeDerivatives, hexColour } from '#services/images/derivatives'
 import { StatisticsTagger, type ImageTagger } from '#services/images/auto_tagger'
+import { imageSlots, type ImageSlots } from '#services/images/image_slots'
 
 export interface ProcessedImage {
   variants: MediaVariants
@@ -15,13 +16,24 @@ export interface ProcessedImage {
 /**
  * Turns a stored original into its derivatives, written next to it on the same disk
  * (`media/<id>/thumb.webp`, …). Pure of database writes: the job records the result.
+ * Photos take turns in the process's image slots (IMAGE_CONCURRENCY), from reading the
+ * original to writing the last file, so memory stays bounded however many jobs run.
  */
 export class ImagePipeline {
-  constructor(private tagger: ImageTagger = new StatisticsTagger()) {}
+  constructor(
+    private tagger: ImageTagger = new StatisticsTagger(),
+    private slots: ImageSlots = imageSlots
+  ) {}
 
-  async process(asset: MediaAsset, options: { watermarkText?: string | null } = {}): Promise<ProcessedImage> {
+  process(asset: MediaAsset, options: { watermarkText?: string | null } = {}): Promise<ProcessedImage> {
+    return this.slots.run(() => this.#process(asset, options))
+  }
+
+  async #process(asset: MediaAsset, options: { watermarkText?: string | null }): Promise<ProcessedImage> {
     const disk = drive.use(asset.disk as any)
-    const original = Buffer.from(await disk.getBytes(asset.key))
+    const bytes = await disk.getBytes(asset.key)
+    // A view of the bytes read, not a copy: an original is tens of megabytes.
+    const original = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     const result = await makeDerivatives(original, options)
 
     const folder = asset.key.slice(0, asset.key.lastIndexOf('/'))

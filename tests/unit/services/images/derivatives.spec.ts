@@ -3,8 +3,14 @@ import sharp from 'sharp'
 import { makeDerivatives, hexColour } from '#services/images/derivatives'
 import { StatisticsTagger } from '#services/images/auto_tagger'
 import { gradientJpeg } from '#tests/support/images'
+import imagesConfig from '#config/images'
 
 test.group('Image derivatives', () => {
+  test('libvips runs the configured number of threads (IMAGE_THREADS), not sharp\'s guess', async ({ assert }) => {
+    await makeDerivatives(await gradientJpeg(800, 600))
+    assert.equal(sharp.concurrency(), imagesConfig.threads)
+  })
+
   test('makes a 480 px WebP thumbnail, a 2048 px WebP preview and a JPEG web copy', async ({ assert }) => {
     const result = await makeDerivatives(await gradientJpeg(4000, 3000))
     const [thumb, preview, web] = await Promise.all([result.thumb, result.preview, result.web].map((b) => sharp(b).metadata()))

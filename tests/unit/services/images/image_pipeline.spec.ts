@@ -7,6 +7,9 @@ import { ImagePipeline } from '#services/images/image_pipeline'
 import { makeDerivatives } from '#services/images/derivatives'
 import { inspectImage } from '#services/images/inspect_image'
 import { gradientJpeg, pixelBombPng } from '#tests/support/images'
+import imagesConfig from '#config/images'
+import { StatisticsTagger, type TaggableImage } from '#services/images/auto_tagger'
+import { ImageSlots } from '#services/images/image_slots'
 
 /** An original on the test disk, as the upload leaves it (the asset is not saved: the pipeline writes no rows). */
 async function storedOriginal(bytes: Buffer) {
@@ -71,6 +74,47 @@ test.group('Image pipeline (on the disk)', () => {
     const [topLeft, topRight] = await corners(result.web)
     assert.isAbove(topLeft.blue, topLeft.red)
     assert.isAbove(topRight.red, topRight.blue)
+  })
+})
+
+/** The built-in tagger, slowed down, counting how many photos reach it at the same time. */
+class CountingTagger extends StatisticsTagger {
+  active = 0
+  mostAtOnce = 0
+
+  async tag(image: TaggableImage) {
+    this.active++
+    this.mostAtOnce = Math.max(this.mostAtOnce, this.active)
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    this.active--
+    return super.tag(image)
+  }
+}
+
+test.group('Image pipeline: photos take turns', () => {
+  test('media jobs side by side: the pipeline works IMAGE_CONCURRENCY photos at once, and finishes them all', async ({ assert, cleanup }) => {
+    const assets = await Promise.all([1, 2, 3].map(async () => storedOriginal(await gradientJpeg(1200, 800))))
+    cleanup(async () => {
+      await Promise.all(assets.map((asset) => drive.use('fs').deleteAll(`media/${asset.id}`)))
+    })
+    const tagger = new CountingTagger()
+
+    const results = await Promise.all(assets.map((asset) => new ImagePipeline(tagger).process(asset)))
+    assert.equal(imagesConfig.concurrency, 1, 'the default')
+    assert.equal(tagger.mostAtOnce, 1)
+    assert.deepEqual(results.map((result) => result.variants.thumb), assets.map((asset) => `media/${asset.id}/thumb.webp`))
+  })
+
+  test('with two slots, two photos are worked on at once', async ({ assert, cleanup }) => {
+    const assets = await Promise.all([1, 2, 3, 4].map(async () => storedOriginal(await gradientJpeg(1200, 800))))
+    cleanup(async () => {
+      await Promise.all(assets.map((asset) => drive.use('fs').deleteAll(`media/${asset.id}`)))
+    })
+    const tagger = new CountingTagger()
+    const slots = new ImageSlots(2)
+
+    await Promise.all(assets.map((asset) => new ImagePipeline(tagger, slots).process(asset)))
+    assert.isAtMost(tagger.mostAtOnce, 2)
   })
 })
 
