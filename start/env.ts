@@ -36,14 +36,25 @@ export default await Env.create(new URL('../', import.meta.url), {
   MAIL_FROM_ADDRESS: Env.schema.string.optional(),
   MAIL_FROM_NAME: Env.schema.string.optional(),
 
+  DRIVE_DISK: Env.schema.enum.optional(['fs', 's3'] as const),
   DRIVE_ROOT: Env.schema.string.optional(),
+  S3_BUCKET: Env.schema.string.optional(),
+  S3_REGION: Env.schema.string.optional(),
+  S3_ENDPOINT: Env.schema.string.optional(),
+  S3_ACCESS_KEY_ID: Env.schema.string.optional(),
+  S3_SECRET_ACCESS_KEY: Env.schema.string.optional(),
+  S3_FORCE_PATH_STYLE: Env.schema.boolean.optional(),
 
   DEMO_SCALE: Env.schema.number.optional(),
 
   JOBS_IN_PROCESS: Env.schema.boolean.optional(),
 
+  BENCH_ROUTES: Env.schema.boolean.optional(),
+
   IMAGE_MAX_BYTES: Env.schema.number.optional(),
   IMAGE_MAX_PIXELS: Env.schema.number.optional(),
+  IMAGE_CONCURRENCY: Env.schema.number.optional(),
+  IMAGE_THREADS: Env.schema.number.optional(),
 
   GOOGLE_CLIENT_ID: Env.schema.string.optional(),
   GOOGLE_CLIENT_SECRET: Env.schema.string.optional(),

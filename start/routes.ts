@@ -17,8 +17,11 @@ await import('#start/routes/studio')
 await import('#start/routes/photographer')
 await import('#start/routes/admin')
 await import('#start/routes/admin_galleries')
+await import('#start/routes/admin_gallery_photos')
+await import('#start/routes/admin_operations')
 await import('#start/routes/galleries')
 await import('#start/routes/gallery_downloads')
+await import('#start/routes/bench')
 
 /*
 | Last: unknown URLs still pass through the router middleware (session, auth, CSRF
