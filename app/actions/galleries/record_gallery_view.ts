@@ -3,18 +3,34 @@ import db from '@adonisjs/lucid/services/db'
 import type Gallery from '#models/gallery'
 import type { GalleryViewer } from '#services/galleries/gallery_viewer'
 import { sqlTime } from '#services/db/sql_time'
+import { affectedRows } from '#services/db/affected_rows'
+
+/** Reloads, filters and "show more" within this gap are the same visit. */
+export const VISIT_GAP = { minutes: 30 }
 
 /**
- * Counts a page view for the gallery and for the visitor (one UPDATE each, no read,
- * safe under concurrency). Studio previews are not counted.
+ * Counts a visit to the gallery, for the gallery and for the visitor: the first page
+ * view, then again once they come back after VISIT_GAP. `last_seen_at` is when the
+ * latest visit began. The visitor's row is claimed with a conditional UPDATE, so two
+ * page loads at once count one visit; a reload within the gap writes nothing (the
+ * gallery row is not locked by every page a busy gallery serves). Studio previews are
+ * not counted.
  */
 export default class RecordGalleryView {
   static async handle(gallery: Gallery, viewer: GalleryViewer, now: DateTime = DateTime.now()) {
-    if (!viewer.visitor) return
-    await db.from('galleries').where('id', gallery.id).increment('view_count', 1)
-    await db
+    const visitor = viewer.visitor
+    if (!visitor) return
+    const cutoff = now.minus(VISIT_GAP)
+    if (visitor.viewCount > 0 && visitor.lastSeenAt && visitor.lastSeenAt > cutoff) return
+
+    const claimed = await db
       .from('gallery_visitors')
-      .where('id', viewer.visitor.id)
+      .where('id', visitor.id)
+      .where((query) =>
+        query.where('view_count', 0).orWhereNull('last_seen_at').orWhere('last_seen_at', '<=', sqlTime(cutoff))
+      )
       .update({ view_count: db.knexRawQuery('view_count + 1'), last_seen_at: sqlTime(now) })
+    if (affectedRows(claimed) !== 1) return
+    await db.from('galleries').where('id', gallery.id).increment('view_count', 1)
   }
 }

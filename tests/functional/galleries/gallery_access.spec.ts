@@ -1,4 +1,6 @@
 import { test } from '@japa/runner'
+import { DateTime } from 'luxon'
+import { sqlTime } from '#services/db/sql_time'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Gallery from '#models/gallery'
@@ -318,5 +320,35 @@ test.group('Gallery page: sharing', (group) => {
     const private_ = await client.get(path(gallery)).withEncryptedCookie(...cookie)
     private_.assertStatus(200)
     assert.notInclude(private_.text(), 'Share this gallery')
+  })
+})
+
+test.group('Gallery page: visits', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the first view is a visit; reloads within 30 minutes are not; coming back later is', async ({ client, assert }) => {
+    const { gallery } = await createFamilyGallery()
+    const { visitor, cookie } = await createVisitor(gallery)
+    for (let load = 0; load < 3; load++) (await client.get(path(gallery)).withEncryptedCookie(...cookie)).assertStatus(200)
+    await Promise.all([visitor.refresh(), gallery.refresh()])
+    assert.equal(visitor.viewCount, 1)
+    assert.equal(gallery.viewCount, 1)
+
+    // 40 minutes later (the visit began then), the next view counts again.
+    await GalleryVisitor.query().where('id', visitor.id).update({ lastSeenAt: sqlTime(DateTime.now().minus({ minutes: 40 })) })
+    ;(await client.get(path(gallery)).withEncryptedCookie(...cookie)).assertStatus(200)
+    await Promise.all([visitor.refresh(), gallery.refresh()])
+    assert.equal(visitor.viewCount, 2)
+    assert.equal(gallery.viewCount, 2)
+    assert.isAbove(visitor.lastSeenAt!.toMillis(), DateTime.now().minus({ minutes: 1 }).toMillis())
+  })
+
+  test('a visitor who has just entered (seen seconds ago, no view yet) has their first view counted', async ({ client, assert }) => {
+    const { gallery } = await createFamilyGallery()
+    const { visitor, cookie } = await createVisitor(gallery)
+    await GalleryVisitor.query().where('id', visitor.id).update({ lastSeenAt: sqlTime(DateTime.now()) })
+    ;(await client.get(path(gallery)).withEncryptedCookie(...cookie)).assertStatus(200)
+    await visitor.refresh()
+    assert.equal(visitor.viewCount, 1)
   })
 })
