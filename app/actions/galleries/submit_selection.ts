@@ -51,11 +51,7 @@ export default class SubmitSelection {
   }
 }
 
-/** The studio's page of the gallery when it exists, else the gallery itself (read-only for the studio). */
+/** The studio's page of the gallery, linked from the email. */
 function studioUrlOf(gallery: Gallery) {
-  try {
-    return appUrl + router.makeUrl('admin.galleries.show', { id: gallery.id })
-  } catch {
-    return appUrl + router.makeUrl('galleries.show', { slug: gallery.slug })
-  }
+  return appUrl + router.makeUrl('admin.galleries.show', { id: gallery.id })
 }

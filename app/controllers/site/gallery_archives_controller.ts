@@ -3,7 +3,8 @@ import Gallery from '#models/gallery'
 import StreamGalleryArchive from '#actions/galleries/stream_gallery_archive'
 import { archiveQueryValidator } from '#validators/download'
 import { downloadAccessOf } from '#services/downloads/download_access'
-import { attachment, galleryPageUrl } from '#services/downloads/gallery_links'
+import { attachment } from '#services/downloads/attachment'
+import { publicGalleryPath } from '#services/galleries/gallery_links'
 import { refuseDownload } from '#services/downloads/refusals'
 
 /** "Download all" / "Download favourites": a ZIP streamed while it is built. */
@@ -16,7 +17,7 @@ export default class GalleryArchivesController {
     const result = await StreamGalleryArchive.handle({ gallery, viewer: access.viewer, set, variant, ip: ctx.request.ip() })
     if (!result.ok) {
       ctx.session.flash('error', set === 'favorites' ? 'You have no favourites to download yet.' : 'No photos are ready to download yet.')
-      return ctx.response.redirect().status(303).toPath(galleryPageUrl(gallery.slug))
+      return ctx.response.redirect().status(303).toPath(publicGalleryPath(gallery))
     }
     ctx.response.header('Content-Type', 'application/zip').header('Content-Disposition', attachment(result.filename))
     ctx.response.header('Cache-Control', 'private, no-store')

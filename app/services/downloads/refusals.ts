@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { errors } from '@adonisjs/core'
 import { errors as bouncerErrors, AuthorizationResponse } from '@adonisjs/bouncer'
-import { galleryPageUrl } from '#services/downloads/gallery_links'
+import { publicGalleryPath } from '#services/galleries/gallery_links'
 
 export type DownloadRefusal = 'not_found' | 'unavailable' | 'downloads_disabled'
 
@@ -11,7 +11,7 @@ export type DownloadRefusal = 'not_found' | 'unavailable' | 'downloads_disabled'
  * page says why and how to reach the studio), 403 when downloads are off.
  */
 export function refuseDownload(ctx: HttpContext, slug: string | null, reason: DownloadRefusal) {
-  if (reason === 'unavailable' && slug) return ctx.response.redirect().status(303).toPath(galleryPageUrl(slug))
+  if (reason === 'unavailable' && slug) return ctx.response.redirect().status(303).toPath(publicGalleryPath({ slug }))
   if (reason === 'downloads_disabled') {
     throw new bouncerErrors.E_AUTHORIZATION_FAILURE(AuthorizationResponse.deny('Downloads are turned off for this gallery.', 403))
   }

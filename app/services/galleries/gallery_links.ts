@@ -2,16 +2,12 @@ import router from '@adonisjs/core/services/router'
 import { appUrl } from '#config/app'
 import type Gallery from '#models/gallery'
 
-/** The absolute address of a gallery's public page (/g/<slug>), as emailed to the family. */
-export function publicGalleryUrl(gallery: Pick<Gallery, 'slug'>) {
-  return appUrl + publicGalleryPath(gallery)
+/** A gallery's public page (/g/<slug>): the grid, its entry form or its expired notice. */
+export function publicGalleryPath(gallery: Pick<Gallery, 'slug'>) {
+  return router.makeUrl('galleries.show', { slug: gallery.slug })
 }
 
-export function publicGalleryPath(gallery: Pick<Gallery, 'slug'>) {
-  try {
-    return router.makeUrl('galleries.show', { slug: gallery.slug })
-  } catch {
-    // TODO(G1): drop once the public gallery route exists everywhere.
-    return `/g/${encodeURIComponent(gallery.slug)}`
-  }
+/** The same, absolute, as emailed to the family and visitors. */
+export function publicGalleryUrl(gallery: Pick<Gallery, 'slug'>) {
+  return appUrl + publicGalleryPath(gallery)
 }
