@@ -7,15 +7,15 @@ import Category from '#models/category'
 import MediaAsset from '#models/media_asset'
 import User from '#models/user'
 import { booleanColumn } from '#models/concerns/boolean_column'
-import { assertTransition } from '#models/concerns/state_machine'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
 
 export const ARTWORK_STATUSES = ['draft', 'published'] as const
 export type ArtworkStatus = (typeof ARTWORK_STATUSES)[number]
 
-const TRANSITIONS: Record<ArtworkStatus, readonly ArtworkStatus[]> = {
+export const artworkStates = defineStateMachine<ArtworkStatus>('Artwork', {
   draft: ['published'],
   published: ['draft'],
-}
+})
 
 /** A portfolio piece, sold as prints through its print options. */
 export default class Artwork extends AppModel {
@@ -78,15 +78,11 @@ export default class Artwork extends AppModel {
     query.where('status', 'published').where('featured', true)
   })
 
-  publish() {
-    assertTransition('Artwork', this.status, 'published', TRANSITIONS)
-    this.status = 'published'
-    return this.save()
+  publish(options: ChangeOptions = {}) {
+    return transition(this, artworkStates, 'published', options)
   }
 
-  unpublish() {
-    assertTransition('Artwork', this.status, 'draft', TRANSITIONS)
-    this.status = 'draft'
-    return this.save()
+  unpublish(options: ChangeOptions = {}) {
+    return transition(this, artworkStates, 'draft', options)
   }
 }

@@ -3,16 +3,16 @@ import { column, scope } from '@adonisjs/lucid/orm'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import AppModel from '#models/app_model'
 import { jsonColumn } from '#models/concerns/json_column'
-import { assertTransition } from '#models/concerns/state_machine'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
 
 export const COMMAND_RUN_STATUSES = ['running', 'succeeded', 'failed'] as const
 export type CommandRunStatus = (typeof COMMAND_RUN_STATUSES)[number]
 
-const TRANSITIONS: Record<CommandRunStatus, readonly CommandRunStatus[]> = {
+export const commandRunStates = defineStateMachine<CommandRunStatus>('CommandRun', {
   running: ['succeeded', 'failed'],
   succeeded: [],
   failed: [],
-}
+})
 
 export type CommandSummary = Record<string, number | string | boolean | null>
 
@@ -52,22 +52,18 @@ export default class CommandRun extends AppModel {
     return this.finishedAt ? this.finishedAt.diff(this.startedAt).toMillis() : null
   }
 
-  async finish(summary: CommandSummary = {}) {
-    this.transitionTo('succeeded')
-    this.summary = summary
-    await this.save()
+  finish(summary: CommandSummary = {}, options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, commandRunStates, 'succeeded', { ...options, now, set: { summary, finishedAt: now } })
   }
 
-  async fail(error: unknown, summary: CommandSummary | null = null) {
-    this.transitionTo('failed')
-    this.error = error instanceof Error ? error.message : String(error)
-    this.summary = summary
-    await this.save()
-  }
-
-  private transitionTo(to: CommandRunStatus) {
-    assertTransition('Command run', this.status, to, TRANSITIONS)
-    this.status = to
-    this.finishedAt = DateTime.now()
+  fail(error: unknown, summary: CommandSummary | null = null, options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    const message = error instanceof Error ? error.message : String(error)
+    return transition(this, commandRunStates, 'failed', {
+      ...options,
+      now,
+      set: { error: message, summary, finishedAt: now },
+    })
   }
 }

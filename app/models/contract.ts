@@ -6,7 +6,12 @@ import AppModel from '#models/app_model'
 import User from '#models/user'
 import PhotoSession from '#models/photo_session'
 import ContractTemplate from '#models/contract_template'
-import { assertTransition, InvalidTransitionException } from '#models/concerns/state_machine'
+import {
+  defineStateMachine,
+  InvalidTransitionException,
+  transition,
+  type ChangeOptions,
+} from '#models/concerns/state_machine'
 
 export const CONTRACT_STATUSES = ['draft', 'sent', 'signed', 'void'] as const
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number]
@@ -14,12 +19,12 @@ export type ContractStatus = (typeof CONTRACT_STATUSES)[number]
 export const SIGNATURE_KINDS = ['typed', 'drawn'] as const
 export type SignatureKind = (typeof SIGNATURE_KINDS)[number]
 
-const TRANSITIONS: Record<ContractStatus, readonly ContractStatus[]> = {
+export const contractStates = defineStateMachine<ContractStatus>('Contract', {
   draft: ['sent', 'void'],
   sent: ['signed', 'void'],
   signed: ['void'],
   void: [],
-}
+})
 
 export type Signature = { name: string; ip: string | null; kind: SignatureKind; value: string }
 
@@ -105,34 +110,50 @@ export default class Contract extends AppModel {
     return this.bodySha256 !== null && Contract.digest(this.body) === this.bodySha256
   }
 
-  async send() {
-    this.moveTo('sent')
-    this.bodySha256 = Contract.digest(this.body)
-    this.sentAt = DateTime.now()
-    await this.save()
+  /** Freezes the body as read here: if it was edited meanwhile, nothing is sent. */
+  send(options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    const body = this.body
+    return transition(this, contractStates, 'sent', {
+      ...options,
+      now,
+      set: { bodySha256: Contract.digest(body), sentAt: now },
+      where: (query) => query.where('body', body),
+    })
   }
 
-  async sign(signature: Signature) {
-    assertTransition('Contract', this.status, 'signed', TRANSITIONS)
-    if (!this.isIntact) throw new InvalidTransitionException('The contract body changed after it was sent')
-    this.status = 'signed'
-    this.signerName = signature.name
-    this.signerIp = signature.ip
-    this.signatureKind = signature.kind
-    this.signature = signature.value
-    this.signedAt = DateTime.now()
-    await this.save()
+  /**
+   * Signs the text read here, and only if the row still holds that text under the hash
+   * taken when it was sent. A body that no longer matches its hash is tampering, not a
+   * refusal: it throws.
+   */
+  async sign(signature: Signature, options: ChangeOptions = {}) {
+    if (this.status === 'sent' && !this.isIntact) {
+      throw new InvalidTransitionException('The contract body changed after it was sent')
+    }
+    const now = options.now ?? DateTime.now()
+    const { body, bodySha256: hash } = this
+    return transition(this, contractStates, 'signed', {
+      ...options,
+      now,
+      set: {
+        signerName: signature.name,
+        signerIp: signature.ip,
+        signatureKind: signature.kind,
+        signature: signature.value,
+        signedAt: now,
+      },
+      where: (query) => query.where('body', body).where('body_sha256', hash ?? ''),
+    })
   }
 
-  async void(reason: string) {
-    this.moveTo('void')
-    this.voidReason = reason
-    this.voidedAt = DateTime.now()
-    await this.save()
-  }
-
-  private moveTo(to: ContractStatus) {
-    assertTransition('Contract', this.status, to, TRANSITIONS)
-    this.status = to
+  void(reason: string, options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, contractStates, 'void', {
+      ...options,
+      now,
+      note: options.note ?? reason,
+      set: { voidReason: reason, voidedAt: now },
+    })
   }
 }

@@ -7,7 +7,7 @@ import MediaAsset from '#models/media_asset'
 import CustomOrderProposal from '#models/custom_order_proposal'
 import CustomOrderMilestone from '#models/custom_order_milestone'
 import ConceptImage from '#models/concept_image'
-import { assertTransition } from '#models/concerns/state_machine'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
 
 export const CUSTOM_ORDER_STATUSES = [
   'open',
@@ -20,7 +20,7 @@ export const CUSTOM_ORDER_STATUSES = [
 ] as const
 export type CustomOrderStatus = (typeof CUSTOM_ORDER_STATUSES)[number]
 
-const TRANSITIONS: Record<CustomOrderStatus, readonly CustomOrderStatus[]> = {
+export const customOrderStates = defineStateMachine<CustomOrderStatus>('CustomOrder', {
   open: ['proposed', 'cancelled'],
   proposed: ['accepted', 'cancelled'],
   accepted: ['in_progress', 'cancelled'],
@@ -29,7 +29,7 @@ const TRANSITIONS: Record<CustomOrderStatus, readonly CustomOrderStatus[]> = {
   delivered: ['completed', 'in_progress'],
   completed: [],
   cancelled: [],
-}
+})
 
 /** A commission: the customer describes (often from a concept image), photographers propose, milestones pay. */
 export default class CustomOrder extends AppModel {
@@ -98,42 +98,36 @@ export default class CustomOrder extends AppModel {
     query.whereNotIn('status', ['completed', 'cancelled'])
   })
 
-  async markProposed() {
-    this.transitionTo('proposed')
-    await this.save()
+  markProposed(options: ChangeOptions = {}) {
+    return transition(this, customOrderStates, 'proposed', options)
   }
 
-  async accept(proposal: CustomOrderProposal) {
-    this.transitionTo('accepted')
-    this.photographerId = proposal.photographerId
-    this.acceptedAt = DateTime.now()
-    await this.save()
+  /** The photographer of the accepted proposal takes the commission. */
+  accept(proposal: CustomOrderProposal, options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, customOrderStates, 'accepted', {
+      ...options,
+      now,
+      set: { photographerId: proposal.photographerId, acceptedAt: now },
+    })
   }
 
-  async start() {
-    this.transitionTo('in_progress')
-    await this.save()
+  /** Work starts, or starts again on a delivery sent back for changes. */
+  start(options: ChangeOptions = {}) {
+    return transition(this, customOrderStates, 'in_progress', options)
   }
 
-  async markDelivered() {
-    this.transitionTo('delivered')
-    await this.save()
+  markDelivered(options: ChangeOptions = {}) {
+    return transition(this, customOrderStates, 'delivered', options)
   }
 
-  async complete() {
-    this.transitionTo('completed')
-    this.completedAt = DateTime.now()
-    await this.save()
+  complete(options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, customOrderStates, 'completed', { ...options, now, set: { completedAt: now } })
   }
 
-  async cancel() {
-    this.transitionTo('cancelled')
-    this.cancelledAt = DateTime.now()
-    await this.save()
-  }
-
-  private transitionTo(to: CustomOrderStatus) {
-    assertTransition('Custom order', this.status, to, TRANSITIONS)
-    this.status = to
+  cancel(options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, customOrderStates, 'cancelled', { ...options, now, set: { cancelledAt: now } })
   }
 }

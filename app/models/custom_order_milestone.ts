@@ -4,19 +4,19 @@ import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import AppModel from '#models/app_model'
 import CustomOrder from '#models/custom_order'
 import Payment from '#models/payment'
-import { assertTransition } from '#models/concerns/state_machine'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
 
 export const MILESTONE_STATUSES = ['pending', 'funded', 'delivered', 'released', 'refunded', 'disputed'] as const
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number]
 
-const TRANSITIONS: Record<MilestoneStatus, readonly MilestoneStatus[]> = {
+export const milestoneStates = defineStateMachine<MilestoneStatus>('CustomOrderMilestone', {
   pending: ['funded'],
   funded: ['delivered', 'refunded', 'disputed'],
   delivered: ['released', 'disputed'],
   disputed: ['released', 'refunded'],
   released: [],
   refunded: [],
-}
+})
 
 /**
  * One paid step of a custom order. Funded money is held (escrow) until the customer
@@ -75,40 +75,37 @@ export default class CustomOrderMilestone extends AppModel {
     query.whereIn('status', ['funded', 'delivered', 'disputed'])
   })
 
-  async fund(payment: Payment) {
-    this.transitionTo('funded')
-    this.paymentId = payment.id
-    this.fundedAt = DateTime.now()
-    await this.save()
+  /** The customer's payment is held for this step. */
+  fund(payment: Payment, options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, milestoneStates, 'funded', { ...options, now, set: { paymentId: payment.id, fundedAt: now } })
   }
 
-  async deliver() {
-    this.transitionTo('delivered')
-    this.deliveredAt = DateTime.now()
-    await this.save()
+  deliver(options: ChangeOptions = {}) {
+    return this.stamp('delivered', 'deliveredAt', options)
   }
 
-  async release() {
-    this.transitionTo('released')
-    this.releasedAt = DateTime.now()
-    await this.save()
+  /** The held money goes to the photographer. */
+  release(options: ChangeOptions = {}) {
+    return this.stamp('released', 'releasedAt', options)
   }
 
-  async refund() {
-    this.transitionTo('refunded')
-    this.refundedAt = DateTime.now()
-    await this.save()
+  refund(options: ChangeOptions = {}) {
+    return this.stamp('refunded', 'refundedAt', options)
   }
 
-  async dispute(reason: string) {
-    this.transitionTo('disputed')
-    this.disputedAt = DateTime.now()
-    this.disputeReason = reason
-    await this.save()
+  dispute(reason: string, options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, milestoneStates, 'disputed', {
+      ...options,
+      now,
+      note: options.note ?? reason,
+      set: { disputedAt: now, disputeReason: reason },
+    })
   }
 
-  private transitionTo(to: MilestoneStatus) {
-    assertTransition('Milestone', this.status, to, TRANSITIONS)
-    this.status = to
+  private stamp(to: MilestoneStatus, column: 'deliveredAt' | 'releasedAt' | 'refundedAt', options: ChangeOptions) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, milestoneStates, to, { ...options, now, set: { [column]: now } })
   }
 }

@@ -4,17 +4,18 @@ import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import AppModel from '#models/app_model'
 import User from '#models/user'
 import CustomOrder from '#models/custom_order'
-import { assertTransition } from '#models/concerns/state_machine'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
 
 export const PROPOSAL_STATUSES = ['pending', 'accepted', 'declined', 'withdrawn'] as const
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number]
 
-const TRANSITIONS: Record<ProposalStatus, readonly ProposalStatus[]> = {
+/** A proposal is decided once: accepted by the customer, declined, or withdrawn by the photographer. */
+export const proposalStates = defineStateMachine<ProposalStatus>('CustomOrderProposal', {
   pending: ['accepted', 'declined', 'withdrawn'],
   accepted: [],
   declined: [],
   withdrawn: [],
-}
+})
 
 /** A photographer's offer (price and message) for a custom order. */
 export default class CustomOrderProposal extends AppModel {
@@ -54,22 +55,20 @@ export default class CustomOrderProposal extends AppModel {
     query.where('status', 'pending')
   })
 
-  async accept() {
-    await this.decide('accepted')
+  accept(options: ChangeOptions = {}) {
+    return this.decide('accepted', options)
   }
 
-  async decline() {
-    await this.decide('declined')
+  decline(options: ChangeOptions = {}) {
+    return this.decide('declined', options)
   }
 
-  async withdraw() {
-    await this.decide('withdrawn')
+  withdraw(options: ChangeOptions = {}) {
+    return this.decide('withdrawn', options)
   }
 
-  private async decide(to: ProposalStatus) {
-    assertTransition('Proposal', this.status, to, TRANSITIONS)
-    this.status = to
-    this.decidedAt = DateTime.now()
-    await this.save()
+  private decide(to: ProposalStatus, options: ChangeOptions) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, proposalStates, to, { ...options, now, set: { decidedAt: now } })
   }
 }

@@ -1,10 +1,13 @@
 import { DateTime } from 'luxon'
 import { column, scope } from '@adonisjs/lucid/orm'
 import AppModel from '#models/app_model'
-import { sqlTime } from '#services/db/sql_time'
+import { sqlTime } from '#support/db/sql_time'
 
 export const DISCOUNT_KINDS = ['percent', 'fixed'] as const
 export type DiscountKind = (typeof DISCOUNT_KINDS)[number]
+
+export const DISCOUNT_TARGETS = ['order', 'shipping', 'buy_x_get_y'] as const
+export type DiscountTarget = (typeof DISCOUNT_TARGETS)[number]
 
 /** A checkout code: `amount` is a whole percent or cents, depending on `kind`. */
 export default class DiscountCode extends AppModel {
@@ -28,6 +31,23 @@ export default class DiscountCode extends AppModel {
 
   @column()
   declare maxRedemptions: number | null
+
+  @column()
+  declare appliesTo: DiscountTarget
+
+  /** Cents of merchandise needed before the code applies. */
+  @column()
+  declare minOrderAmount: number | null
+
+  @column()
+  declare maxPerCustomer: number | null
+
+  /** buy_x_get_y: in every group of buy + get units, the `get` cheapest are discounted. */
+  @column()
+  declare buyQuantity: number | null
+
+  @column()
+  declare getQuantity: number | null
 
   @column()
   declare redemptions: number

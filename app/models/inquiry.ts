@@ -3,7 +3,7 @@ import { belongsTo, column, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import AppModel from '#models/app_model'
 import User from '#models/user'
-import { assertTransition } from '#models/concerns/state_machine'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
 
 export const INQUIRY_STATUSES = ['new', 'contacted', 'converted', 'closed'] as const
 export type InquiryStatus = (typeof INQUIRY_STATUSES)[number]
@@ -19,12 +19,12 @@ export const INQUIRY_SOURCES = [
 ] as const
 export type InquirySource = (typeof INQUIRY_SOURCES)[number]
 
-const TRANSITIONS: Record<InquiryStatus, readonly InquiryStatus[]> = {
+export const inquiryStates = defineStateMachine<InquiryStatus>('Inquiry', {
   new: ['contacted', 'converted', 'closed'],
   contacted: ['converted', 'closed'],
   converted: [],
   closed: ['contacted'],
-}
+})
 
 /** A prospect's first message to the studio, followed up until it becomes a client or closes. */
 export default class Inquiry extends AppModel {
@@ -69,28 +69,20 @@ export default class Inquiry extends AppModel {
     query.whereIn('status', ['new', 'contacted'])
   })
 
-  async markContacted() {
-    this.moveTo('contacted')
-    this.contactedAt = DateTime.now()
-    this.closedAt = null
-    await this.save()
+  /** Also reopens a closed inquiry. */
+  markContacted(options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, inquiryStates, 'contacted', { ...options, now, set: { contactedAt: now, closedAt: null } })
   }
 
-  async convert(user: User) {
-    this.moveTo('converted')
-    this.userId = user.id
-    this.convertedAt = DateTime.now()
-    await this.save()
+  /** The prospect became a client: `user` is their account. */
+  convert(user: User, options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, inquiryStates, 'converted', { ...options, now, set: { userId: user.id, convertedAt: now } })
   }
 
-  async close() {
-    this.moveTo('closed')
-    this.closedAt = DateTime.now()
-    await this.save()
-  }
-
-  private moveTo(to: InquiryStatus) {
-    assertTransition('Inquiry', this.status, to, TRANSITIONS)
-    this.status = to
+  close(options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, inquiryStates, 'closed', { ...options, now, set: { closedAt: now } })
   }
 }

@@ -9,18 +9,24 @@ import Order from '#models/order'
 import CustomOrder from '#models/custom_order'
 import InvoiceItem from '#models/invoice_item'
 import PaymentPlan from '#models/payment_plan'
-import { assertTransition } from '#models/concerns/state_machine'
-import { nextNumber } from '#services/numbers/next_number'
+import Payment from '#models/payment'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
+import { nextNumber } from '#support/next_number'
 
 export const INVOICE_STATUSES = ['draft', 'open', 'paid', 'void'] as const
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number]
 
-const TRANSITIONS: Record<InvoiceStatus, readonly InvoiceStatus[]> = {
+/** What an invoice bills: a session's deposit, balance or plan, a shop order, a commission milestone. */
+export const INVOICE_KINDS = ['deposit', 'balance', 'plan', 'order', 'milestone', 'other'] as const
+export type InvoiceKind = (typeof INVOICE_KINDS)[number]
+
+/** `open → open` is a partial payment, guarded by the amount paid so far. */
+export const invoiceStates = defineStateMachine<InvoiceStatus>('Invoice', {
   draft: ['open', 'void'],
-  open: ['paid', 'void'],
+  open: ['open', 'paid', 'void'],
   paid: [],
   void: [],
-}
+})
 
 /** A bill for a session, an order or a custom order (`INV-2026-000789`). */
 export default class Invoice extends AppModel {
@@ -40,6 +46,12 @@ export default class Invoice extends AppModel {
   declare customOrderId: string | null
 
   @column()
+  declare customOrderMilestoneId: string | null
+
+  @column()
+  declare kind: InvoiceKind
+
+  @column()
   declare status: InvoiceStatus
 
   @column()
@@ -47,6 +59,14 @@ export default class Invoice extends AppModel {
 
   @column()
   declare taxAmount: number
+
+  /** An order's discount, taken off the items (items can't be negative). */
+  @column()
+  declare discountAmount: number
+
+  /** Money given back on this invoice's payments (the invoice stays paid: it was). */
+  @column()
+  declare refundedAmount: number
 
   @column()
   declare total: number
@@ -65,6 +85,10 @@ export default class Invoice extends AppModel {
 
   @column.dateTime()
   declare paidAt: DateTime | null
+
+  /** When it was last emailed to the family. */
+  @column.dateTime()
+  declare sentAt: DateTime | null
 
   @column.dateTime()
   declare voidedAt: DateTime | null
@@ -90,9 +114,17 @@ export default class Invoice extends AppModel {
   @hasMany(() => PaymentPlan)
   declare paymentPlans: HasMany<typeof PaymentPlan>
 
+  @hasMany(() => Payment)
+  declare payments: HasMany<typeof Payment>
+
   @computed()
   get balance() {
     return Math.max(this.total - this.amountPaid, 0)
+  }
+
+  /** What the family paid and kept. */
+  get netPaid() {
+    return this.amountPaid - (this.refundedAmount ?? 0)
   }
 
   static outstanding = scope((query) => {
@@ -113,42 +145,49 @@ export default class Invoice extends AppModel {
     if (trx) this.useTransaction(trx)
     const items = await InvoiceItem.query({ client: trx ?? this.$trx }).where('invoice_id', this.id)
     this.subtotal = items.reduce((sum, item) => sum + item.lineTotal, 0)
-    this.total = this.subtotal + this.taxAmount
+    this.total = this.subtotal - (this.discountAmount ?? 0) + this.taxAmount
     await this.save()
   }
 
-  async issue(trx?: TransactionClientContract) {
-    assertTransition('Invoice', this.status, 'open', TRANSITIONS)
-    this.status = 'open'
-    this.issuedAt = DateTime.now()
-    await this.persist(trx)
+  issue(options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, invoiceStates, 'open', { ...options, now, from: ['draft'], set: { issuedAt: now } })
   }
 
-  /** Adds a received amount; the invoice becomes paid once nothing is left to pay. */
-  async recordPayment(amount: number, trx?: TransactionClientContract) {
-    if (this.status !== 'open') assertTransition('Invoice', this.status, 'paid', TRANSITIONS)
-    this.amountPaid += amount
-    if (this.amountPaid >= this.total) return this.markPaid(trx)
-    await this.persist(trx)
+  /**
+   * Adds a received amount to an open invoice; it becomes paid once nothing is left to
+   * pay. The amount paid so far is checked in the same UPDATE: two payments recorded at
+   * once both count, one after the other, never one over the other.
+   */
+  recordPayment(amount: number, options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    const before = this.amountPaid
+    const paid = before + amount
+    const settled = paid >= this.total
+    return transition(this, invoiceStates, settled ? 'paid' : 'open', {
+      ...options,
+      now,
+      from: ['open'],
+      set: settled ? { amountPaid: paid, paidAt: now } : { amountPaid: paid },
+      where: (query) => query.where('amount_paid', before),
+    })
   }
 
-  async markPaid(trx?: TransactionClientContract) {
-    assertTransition('Invoice', this.status, 'paid', TRANSITIONS)
-    this.status = 'paid'
-    this.amountPaid = Math.max(this.amountPaid, this.total)
-    this.paidAt = DateTime.now()
-    await this.persist(trx)
+  /** Settled outside the payments (written off, paid in cash): what was owed counts as paid. */
+  markPaid(options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    const before = this.amountPaid
+    return transition(this, invoiceStates, 'paid', {
+      ...options,
+      now,
+      set: { amountPaid: Math.max(before, this.total), paidAt: now },
+      where: (query) => query.where('amount_paid', before),
+    })
   }
 
-  async markVoid(trx?: TransactionClientContract) {
-    assertTransition('Invoice', this.status, 'void', TRANSITIONS)
-    this.status = 'void'
-    this.voidedAt = DateTime.now()
-    await this.persist(trx)
-  }
-
-  private async persist(trx?: TransactionClientContract) {
-    if (trx) this.useTransaction(trx)
-    await this.save()
+  /** Only an invoice nothing was paid on can be voided (checked in the same UPDATE). */
+  markVoid(options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, invoiceStates, 'void', { ...options, now, set: { voidedAt: now }, where: (query) => query.where('amount_paid', 0) })
   }
 }

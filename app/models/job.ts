@@ -1,20 +1,24 @@
 import { DateTime } from 'luxon'
 import { beforeCreate, column, scope } from '@adonisjs/lucid/orm'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { LucidModel, ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import AppModel from '#models/app_model'
 import { jsonColumn } from '#models/concerns/json_column'
-import { assertTransition } from '#models/concerns/state_machine'
+import { sqlTime } from '#support/db/sql_time'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
 
 export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const
 export type JobStatus = (typeof JOB_STATUSES)[number]
 
-const TRANSITIONS: Record<JobStatus, readonly JobStatus[]> = {
+export const jobStates = defineStateMachine<JobStatus>('Job', {
   queued: ['running'],
   // A failed attempt with attempts left goes back to the queue with a later run_at.
   running: ['done', 'queued', 'failed'],
   done: [],
   failed: ['queued'],
-}
+})
+
+type Guard = (query: ModelQueryBuilderContract<LucidModel>) => void
 
 const BASE_BACKOFF_SECONDS = 30
 const MAX_BACKOFF_SECONDS = 60 * 60
@@ -87,63 +91,75 @@ export default class Job extends AppModel {
   })
 
   /**
-   * Takes the job for a worker. The conditional update makes it race-free: of two
-   * workers claiming the same job, exactly one gets `true`.
+   * Takes the job for a worker and counts the attempt: of two workers claiming the same
+   * job, exactly one gets `true` (the attempt count read is checked in the same UPDATE).
    */
-  async claim(workerId: string): Promise<boolean> {
-    assertTransition('Job', this.status, 'running', TRANSITIONS)
-    const query = Job.query({ client: this.$trx })
-    const now = DateTime.now().toFormat(query.client.dialect.dateTimeFormat)
-    const updated = await query
-      .where('id', this.id)
-      .where('status', 'queued')
-      .update({ status: 'running', attempts: this.attempts + 1, lockedAt: now, lockedBy: workerId, updatedAt: now })
-    const claimed = Number(Array.isArray(updated) ? updated[0] : updated) === 1
-    if (claimed) await this.refresh()
-    return claimed
+  claim(workerId: string, options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    const attempts = this.attempts
+    return transition(this, jobStates, 'running', {
+      ...options,
+      now,
+      set: { attempts: attempts + 1, lockedAt: now, lockedBy: workerId },
+      where: (query) => query.where('attempts', attempts),
+    })
   }
 
-  async succeed() {
-    this.transitionTo('done')
-    this.finishedAt = DateTime.now()
-    this.unlock()
-    await this.save()
+  succeed(options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return this.release('done', { finishedAt: now }, { ...options, now })
   }
 
   /** Records the error; retries later with backoff while attempts remain, else fails for good. */
-  async fail(error: unknown) {
-    this.lastError = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
-    this.unlock()
-    if (this.attempts < this.maxAttempts) {
-      this.transitionTo('queued')
-      this.runAt = DateTime.now().plus({ seconds: Job.backoffSeconds(this.attempts) })
-    } else {
-      this.transitionTo('failed')
-      this.finishedAt = DateTime.now()
-    }
-    await this.save()
+  fail(error: unknown, options: ChangeOptions = {}) {
+    return this.endAttemptWith(error, options)
+  }
+
+  /**
+   * The worker holding the job went quiet before `lockedBefore` (it died mid-job): the
+   * attempt counts as failed. Refused if the worker finished or touched it meanwhile.
+   */
+  abandon(lockedBefore: DateTime, options: ChangeOptions = {}) {
+    return this.endAttemptWith(new Error('The worker stopped before finishing'), options, (query) =>
+      query.where('locked_at', '<', sqlTime(lockedBefore))
+    )
   }
 
   /** An admin's "try again" on a failed job: a fresh set of attempts, now. */
-  async retry() {
-    this.transitionTo('queued')
-    this.attempts = 0
-    this.runAt = DateTime.now()
-    this.finishedAt = null
-    await this.save()
+  retry(options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, jobStates, 'queued', {
+      ...options,
+      now,
+      from: ['failed'],
+      set: { attempts: 0, runAt: now, finishedAt: null },
+    })
   }
 
   get hasAttemptsLeft() {
     return this.attempts < this.maxAttempts
   }
 
-  private unlock() {
-    this.lockedAt = null
-    this.lockedBy = null
+  private endAttemptWith(error: unknown, options: ChangeOptions, guard?: Guard) {
+    const now = options.now ?? DateTime.now()
+    const lastError = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+    if (!this.hasAttemptsLeft) return this.release('failed', { lastError, finishedAt: now }, { ...options, now }, guard)
+    const runAt = now.plus({ seconds: Job.backoffSeconds(this.attempts) })
+    return this.release('queued', { lastError, runAt }, { ...options, now }, guard)
   }
 
-  private transitionTo(to: JobStatus) {
-    assertTransition('Job', this.status, to, TRANSITIONS)
-    this.status = to
+  /** Ends the attempt this copy holds: only while the row is still locked by the same worker. */
+  private release(to: JobStatus, set: Record<string, unknown>, options: ChangeOptions, guard?: Guard) {
+    const lockedBy = this.lockedBy
+    return transition(this, jobStates, to, {
+      ...options,
+      from: ['running'],
+      set: { ...set, lockedAt: null, lockedBy: null },
+      where: (query) => {
+        if (lockedBy === null) query.whereNull('locked_by')
+        else query.where('locked_by', lockedBy)
+        guard?.(query)
+      },
+    })
   }
 }

@@ -1,23 +1,23 @@
 import { column, scope } from '@adonisjs/lucid/orm'
 import AppModel from '#models/app_model'
 import { jsonColumn } from '#models/concerns/json_column'
-import { assertTransition } from '#models/concerns/state_machine'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
 
 export const MEDIA_ASSET_STATUSES = ['processing', 'ready', 'failed'] as const
 export type MediaAssetStatus = (typeof MEDIA_ASSET_STATUSES)[number]
 
 /** Drive keys of the derived files, next to the original (`media/<id>/...`). */
-export type MediaVariants = { thumb?: string; preview?: string; web?: string; watermarked?: string }
+export type MediaVariants = { thumb?: string; preview?: string; web?: string; watermarked?: string; watermarkedThumb?: string }
 
 type ReadyDetails = Partial<
-  Pick<MediaAsset, 'width' | 'height' | 'byteSize' | 'variants' | 'dominantColor' | 'tags' | 'exif'>
+  Pick<MediaAsset, 'width' | 'height' | 'byteSize' | 'variants' | 'dominantColor' | 'tags' | 'exif' | 'watermarkVersion'>
 >
 
-const TRANSITIONS: Record<MediaAssetStatus, readonly MediaAssetStatus[]> = {
+export const mediaAssetStates = defineStateMachine<MediaAssetStatus>('MediaAsset', {
   processing: ['ready', 'failed'],
   ready: ['processing'],
   failed: ['processing'],
-}
+})
 
 /** One stored file (original plus derived variants) on a Drive disk. */
 export default class MediaAsset extends AppModel {
@@ -61,6 +61,10 @@ export default class MediaAsset extends AppModel {
   @column()
   declare error: string | null
 
+  /** The studio watermark version its watermarked files were made with (null: none made). */
+  @column()
+  declare watermarkVersion: number | null
+
   static ready = scope((query) => {
     query.where('status', 'ready')
   })
@@ -75,25 +79,16 @@ export default class MediaAsset extends AppModel {
     return this.variants?.[name] ?? this.key
   }
 
-  markReady(details: ReadyDetails = {}) {
-    assertTransition('Media asset', this.status, 'ready', TRANSITIONS)
-    Object.assign(this, details)
-    this.status = 'ready'
-    this.error = null
-    return this.save()
+  /** The pipeline's results (size, variants, colour, EXIF) are written with the status. */
+  markReady(details: ReadyDetails = {}, options: ChangeOptions = {}) {
+    return transition(this, mediaAssetStates, 'ready', { ...options, set: { ...details, error: null } })
   }
 
-  markFailed(error: string) {
-    assertTransition('Media asset', this.status, 'failed', TRANSITIONS)
-    this.status = 'failed'
-    this.error = error
-    return this.save()
+  markFailed(error: string, options: ChangeOptions = {}) {
+    return transition(this, mediaAssetStates, 'failed', { ...options, set: { error } })
   }
 
-  reprocess() {
-    assertTransition('Media asset', this.status, 'processing', TRANSITIONS)
-    this.status = 'processing'
-    this.error = null
-    return this.save()
+  reprocess(options: ChangeOptions = {}) {
+    return transition(this, mediaAssetStates, 'processing', { ...options, set: { error: null } })
   }
 }

@@ -1,6 +1,6 @@
 import { column } from '@adonisjs/lucid/orm'
 import AppModel from '#models/app_model'
-import type { NumberKind } from '#services/numbers/next_number'
+import type { NumberKind } from '#support/next_number'
 
 /** The last human number handed out per kind and year; written only by nextNumber(). */
 export default class NumberSequence extends AppModel {

@@ -3,7 +3,9 @@ import { belongsTo, column, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import AppModel from '#models/app_model'
 import User from '#models/user'
-import { InvalidTransitionException } from '#models/concerns/state_machine'
+import db from '@adonisjs/lucid/services/db'
+import { sqlTime } from '#support/db/sql_time'
+import { affectedRows } from '#support/db/affected_rows'
 
 export const OTP_CHANNELS = ['sms', 'email'] as const
 export type OtpChannel = (typeof OTP_CHANNELS)[number]
@@ -56,16 +58,23 @@ export default class OneTimeCode extends AppModel {
     return !this.consumedAt && !this.isExpired && this.attempts < OTP_MAX_ATTEMPTS
   }
 
+  /** A wrong guess, counted in the database so concurrent guesses all count. */
   async recordFailedAttempt() {
+    await db.from(OneTimeCode.table).where('id', this.id).increment('attempts', 1)
     this.attempts += 1
-    await this.save()
   }
 
-  async consume() {
-    if (!this.isUsable) {
-      throw new InvalidTransitionException('This code is used, expired or locked')
-    }
-    this.consumedAt = DateTime.now()
-    await this.save()
+  /** Spends the code; of two requests racing with it, exactly one gets true. */
+  async consume(now: DateTime = DateTime.now()) {
+    const changed = await db
+      .from(OneTimeCode.table)
+      .where('id', this.id)
+      .whereNull('consumed_at')
+      .where('expires_at', '>', sqlTime(now))
+      .where('attempts', '<', OTP_MAX_ATTEMPTS)
+      .update({ consumed_at: sqlTime(now), updated_at: sqlTime(now) })
+    if (affectedRows(changed) !== 1) return false
+    this.consumedAt = now
+    return true
   }
 }

@@ -8,13 +8,14 @@ import DiscountCode from '#models/discount_code'
 import OrderItem from '#models/order_item'
 import Payment from '#models/payment'
 import { jsonColumn } from '#models/concerns/json_column'
-import { assertTransition } from '#models/concerns/state_machine'
-import { nextNumber } from '#services/numbers/next_number'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
+import { nextNumber } from '#support/next_number'
+import { sqlTime } from '#support/db/sql_time'
 
 export const ORDER_STATUSES = ['pending', 'paid', 'in_production', 'shipped', 'delivered', 'cancelled', 'refunded'] as const
 export type OrderStatus = (typeof ORDER_STATUSES)[number]
 
-const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
+export const orderStates = defineStateMachine<OrderStatus>('Order', {
   pending: ['paid', 'cancelled'],
   paid: ['in_production', 'shipped', 'cancelled', 'refunded'],
   in_production: ['shipped', 'refunded'],
@@ -22,7 +23,7 @@ const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   delivered: ['refunded'],
   cancelled: [],
   refunded: [],
-}
+})
 
 /** Snapshot of an address at checkout: later edits to the address book never change an order. */
 export type AddressSnapshot = {
@@ -103,6 +104,17 @@ export default class Order extends AppModel {
   @column.dateTime()
   declare refundedAt: DateTime | null
 
+  /** Until then the customer may cancel and the studio adjust; then it goes to print. */
+  @column.dateTime()
+  declare reviewEndsAt: DateTime | null
+
+  /** One checkout form submission: a double submit finds the order it already placed. */
+  @column()
+  declare checkoutKey: string | null
+
+  @column()
+  declare shippingMethod: string | null
+
   @column()
   declare notes: string | null
 
@@ -145,46 +157,56 @@ export default class Order extends AppModel {
     return this.paidAt !== null && this.paidAt !== undefined
   }
 
-  async markPaid(payment: Payment) {
-    this.transitionTo('paid')
-    this.providerPaymentId = payment.providerPaymentId ?? this.providerPaymentId
-    this.paidAt = DateTime.now()
-    await this.save()
+  markPaid(payment: Payment, options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, orderStates, 'paid', {
+      ...options,
+      now,
+      set: { providerPaymentId: payment.providerPaymentId ?? this.providerPaymentId, paidAt: now },
+    })
   }
 
-  async startProduction() {
-    this.transitionTo('in_production')
-    await this.save()
+  startProduction(options: ChangeOptions = {}) {
+    return transition(this, orderStates, 'in_production', options)
   }
 
-  async markShipped(trackingNumbers: string[]) {
-    this.transitionTo('shipped')
-    this.trackingNumbers = trackingNumbers
-    this.shippedAt = DateTime.now()
-    await this.save()
+  markShipped(trackingNumbers: string[], options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, orderStates, 'shipped', { ...options, now, set: { trackingNumbers, shippedAt: now } })
   }
 
-  async markDelivered() {
-    this.transitionTo('delivered')
-    this.deliveredAt = DateTime.now()
-    await this.save()
+  markDelivered(options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, orderStates, 'delivered', { ...options, now, set: { deliveredAt: now } })
   }
 
-  async cancel(reason?: string) {
-    this.transitionTo('cancelled')
-    this.cancelledAt = DateTime.now()
-    if (reason) this.notes = [this.notes, `Cancelled: ${reason}`].filter(Boolean).join('\n')
-    await this.save()
+  /** The reason is appended to the order's notes and is the history row's note. */
+  cancel(reason?: string, options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    const set: Record<string, unknown> = { cancelledAt: now }
+    if (reason) set.notes = [this.notes, `Cancelled: ${reason}`].filter(Boolean).join('\n')
+    return transition(this, orderStates, 'cancelled', { ...options, now, note: options.note ?? reason, set })
   }
 
-  async refund() {
-    this.transitionTo('refunded')
-    this.refundedAt = DateTime.now()
-    await this.save()
+  /**
+   * The customer changes their mind inside the review window: one compare-and-set that
+   * also checks the window, so a release to the lab and a cancellation can't both win.
+   */
+  cancelInReview(options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    const note = 'Cancelled by the customer in the review window'
+    return transition(this, orderStates, 'cancelled', {
+      ...options,
+      now,
+      note,
+      from: ['pending', 'paid'],
+      where: (query) => query.where('review_ends_at', '>', sqlTime(now)),
+      set: { cancelledAt: now, notes: [this.notes, note].filter(Boolean).join('\n') },
+    })
   }
 
-  private transitionTo(to: OrderStatus) {
-    assertTransition('Order', this.status, to, TRANSITIONS)
-    this.status = to
+  refund(options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, orderStates, 'refunded', { ...options, now, set: { refundedAt: now } })
   }
 }

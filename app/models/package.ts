@@ -59,11 +59,22 @@ export default class Package extends AppModel {
   @column()
   declare sortOrder: number
 
+  /** What the family should bring or prepare, one item a line (sent with the reminder). */
+  @column()
+  declare preparationChecklist: string | null
+
   @jsonColumn()
   declare metadata: Record<string, unknown> | null
 
   @hasMany(() => PhotoSession)
   declare photoSessions: HasMany<typeof PhotoSession>
+
+  get checklistItems() {
+    return (this.preparationChecklist ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+  }
 
   static active = scope((query) => {
     query.where('active', true).orderBy('sort_order').orderBy('name')

@@ -1,14 +1,14 @@
 import { column, scope } from '@adonisjs/lucid/orm'
 import AppModel from '#models/app_model'
-import { assertTransition } from '#models/concerns/state_machine'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
 
 export const PAGE_STATUSES = ['draft', 'published'] as const
 export type PageStatus = (typeof PAGE_STATUSES)[number]
 
-const TRANSITIONS: Record<PageStatus, readonly PageStatus[]> = {
+export const pageStates = defineStateMachine<PageStatus>('Page', {
   draft: ['published'],
   published: ['draft'],
-}
+})
 
 /** A content page (about, FAQ, pricing…) written in Markdown by an admin. */
 export default class Page extends AppModel {
@@ -34,15 +34,11 @@ export default class Page extends AppModel {
     query.where('status', 'published')
   })
 
-  publish() {
-    assertTransition('Page', this.status, 'published', TRANSITIONS)
-    this.status = 'published'
-    return this.save()
+  publish(options: ChangeOptions = {}) {
+    return transition(this, pageStates, 'published', options)
   }
 
-  unpublish() {
-    assertTransition('Page', this.status, 'draft', TRANSITIONS)
-    this.status = 'draft'
-    return this.save()
+  unpublish(options: ChangeOptions = {}) {
+    return transition(this, pageStates, 'draft', options)
   }
 }

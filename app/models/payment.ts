@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon'
 import { belongsTo, column, computed, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { Exception } from '@adonisjs/core/exceptions'
 import AppModel from '#models/app_model'
 import User from '#models/user'
@@ -11,7 +10,8 @@ import PaymentPlan from '#models/payment_plan'
 import PlanInstallment from '#models/plan_installment'
 import Transformation from '#models/transformation'
 import CustomOrderMilestone from '#models/custom_order_milestone'
-import { assertTransition } from '#models/concerns/state_machine'
+import Invoice from '#models/invoice'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
 
 export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'refunded', 'partially_refunded'] as const
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
@@ -32,13 +32,14 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
 export const PAYMENT_PROVIDERS = ['stripe', 'offline'] as const
 export type PaymentProvider = (typeof PAYMENT_PROVIDERS)[number]
 
-const TRANSITIONS: Record<PaymentStatus, readonly PaymentStatus[]> = {
+/** `partially_refunded → partially_refunded` is a further partial refund, guarded by the amount refunded so far. */
+export const paymentStates = defineStateMachine<PaymentStatus>('Payment', {
   pending: ['succeeded', 'failed'],
   succeeded: ['refunded', 'partially_refunded'],
   partially_refunded: ['refunded', 'partially_refunded'],
   failed: [],
   refunded: [],
-}
+})
 
 /** Money received (or attempted) for a session, order, plan, transformation or milestone. */
 export default class Payment extends AppModel {
@@ -62,6 +63,10 @@ export default class Payment extends AppModel {
 
   @column()
   declare customOrderMilestoneId: string | null
+
+  /** The invoice this payment settled (ApplyPaymentToInvoice). */
+  @column()
+  declare invoiceId: string | null
 
   @column()
   declare amount: number
@@ -105,6 +110,10 @@ export default class Payment extends AppModel {
   @column.dateTime()
   declare processedAt: DateTime | null
 
+  /** The studio member who marked an offline payment received. */
+  @column()
+  declare receivedBy: string | null
+
   @belongsTo(() => User)
   declare user: BelongsTo<typeof User>
 
@@ -126,6 +135,9 @@ export default class Payment extends AppModel {
   @belongsTo(() => CustomOrderMilestone)
   declare customOrderMilestone: BelongsTo<typeof CustomOrderMilestone>
 
+  @belongsTo(() => Invoice)
+  declare invoice: BelongsTo<typeof Invoice>
+
   /** Money kept: succeeded or partly refunded. */
   static settled = scope((query) => {
     query.whereIn('status', ['succeeded', 'partially_refunded'])
@@ -136,41 +148,47 @@ export default class Payment extends AppModel {
     return this.status === 'succeeded' || this.status === 'partially_refunded' ? this.amount - this.refundAmount : 0
   }
 
-  async markSucceeded(details: { providerChargeId?: string | null } = {}, trx?: TransactionClientContract) {
-    await this.transitionTo('succeeded', trx, () => {
-      this.providerChargeId = details.providerChargeId ?? this.providerChargeId
-      this.processedAt = DateTime.now()
+  /** `method` and `receivedBy` record money taken at the desk (offline payments). */
+  markSucceeded(
+    details: { providerChargeId?: string | null; providerPaymentId?: string | null; method?: PaymentMethod; receivedBy?: string | null } = {},
+    options: ChangeOptions = {}
+  ) {
+    const now = options.now ?? DateTime.now()
+    const set: Record<string, unknown> = { providerChargeId: details.providerChargeId ?? this.providerChargeId, processedAt: now }
+    if (details.method) set.method = details.method
+    if (details.providerPaymentId) set.providerPaymentId = details.providerPaymentId
+    if (details.receivedBy !== undefined) set.receivedBy = details.receivedBy
+    return transition(this, paymentStates, 'succeeded', { ...options, now, set })
+  }
+
+  markFailed(code: string | null, reason: string, options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, paymentStates, 'failed', {
+      ...options,
+      now,
+      set: { failureCode: code, failureReason: reason, processedAt: now },
     })
   }
 
-  async markFailed(code: string | null, reason: string, trx?: TransactionClientContract) {
-    await this.transitionTo('failed', trx, () => {
-      this.failureCode = code
-      this.failureReason = reason
-      this.processedAt = DateTime.now()
-    })
-  }
-
-  /** Records a refund of `amount` cents (all that is left by default). */
-  async refund(reason: string, amount: number = this.refundable, trx?: TransactionClientContract) {
+  /**
+   * Records a refund of `amount` cents (all that is left by default). The amount refunded
+   * so far is checked in the same UPDATE, so two refunds computed from the same reading
+   * can't both apply (and together exceed the payment). More than is refundable is a bug.
+   */
+  async refund(reason: string, amount: number = this.refundable, options: ChangeOptions = {}) {
     if (!Number.isInteger(amount) || amount <= 0 || amount > this.refundable) {
       throw new Exception(`Cannot refund ${amount} of payment ${this.id} (refundable ${this.refundable})`, {
         status: 422,
         code: 'E_INVALID_REFUND',
       })
     }
-    const refunded = this.refundAmount + amount
-    await this.transitionTo(refunded === this.amount ? 'refunded' : 'partially_refunded', trx, () => {
-      this.refundAmount = refunded
-      this.refundReason = reason
+    const before = this.refundAmount
+    const refunded = before + amount
+    return transition(this, paymentStates, refunded === this.amount ? 'refunded' : 'partially_refunded', {
+      ...options,
+      note: options.note ?? reason,
+      set: { refundAmount: refunded, refundReason: reason },
+      where: (query) => query.where('refund_amount', before),
     })
-  }
-
-  private async transitionTo(to: PaymentStatus, trx?: TransactionClientContract, apply?: () => void) {
-    assertTransition('Payment', this.status, to, TRANSITIONS)
-    this.status = to
-    apply?.()
-    if (trx) this.useTransaction(trx)
-    await this.save()
   }
 }

@@ -1,14 +1,13 @@
 import { DateTime } from 'luxon'
 import { belongsTo, column, hasMany, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import AppModel from '#models/app_model'
 import User from '#models/user'
 import PhotoSession from '#models/photo_session'
 import Invoice from '#models/invoice'
 import PlanInstallment from '#models/plan_installment'
 import Payment from '#models/payment'
-import { assertTransition } from '#models/concerns/state_machine'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
 
 export const PLAN_TYPES = ['full', '2_pay', '3_pay', '4_pay'] as const
 export type PlanType = (typeof PLAN_TYPES)[number]
@@ -21,13 +20,17 @@ export const PAYMENTS_PER_PLAN: Record<PlanType, number> = { 'full': 1, '2_pay':
 /** Consecutive failed charges after which a plan stops retrying (studio_settings.max_payment_attempts). */
 export const MAX_PLAN_FAILURES = 3
 
-const TRANSITIONS: Record<PlanStatus, readonly PlanStatus[]> = {
-  active: ['completed', 'past_due', 'cancelled'],
-  past_due: ['active', 'completed', 'failed', 'cancelled'],
+/**
+ * `active → active` is an installment paid, `past_due → past_due` another failed charge:
+ * both guarded by the counter they move, so each payment or failure counts once.
+ */
+export const paymentPlanStates = defineStateMachine<PlanStatus>('PaymentPlan', {
+  active: ['active', 'completed', 'past_due', 'cancelled'],
+  past_due: ['active', 'past_due', 'completed', 'failed', 'cancelled'],
   failed: ['active', 'cancelled'],
   completed: [],
   cancelled: [],
-}
+})
 
 /** Paying a session (or invoice) in 1–4 scheduled charges. */
 export default class PaymentPlan extends AppModel {
@@ -108,60 +111,72 @@ export default class PaymentPlan extends AppModel {
     return this.paymentsTotal - this.paymentsCompleted
   }
 
-  /** After an installment was marked paid: counts it, moves the next charge date, completes at the end. */
-  async recordInstallmentPaid(trx?: TransactionClientContract) {
+  /**
+   * After an installment was marked paid: counts it, moves the next charge date, clears
+   * the failures, completes the plan at the end. The count read is checked in the same
+   * UPDATE, so one payment is counted once.
+   */
+  async recordInstallmentPaid(options: ChangeOptions = {}) {
     const completed = this.paymentsCompleted + 1
-    const target: PlanStatus = completed >= this.paymentsTotal ? 'completed' : 'active'
-    if (target !== this.status) assertTransition('Payment plan', this.status, target, TRANSITIONS)
-    if (trx) this.useTransaction(trx)
-    const next = await PlanInstallment.query({ client: this.$trx })
-      .where('payment_plan_id', this.id)
-      .whereNot('status', 'paid')
-      .orderBy('sequence', 'asc')
-      .first()
-    this.paymentsCompleted = completed
-    this.failureCount = 0
-    this.nextChargeOn = target === 'completed' ? null : (next?.dueOn ?? null)
-    this.status = target
-    await this.save()
+    const done = completed >= this.paymentsTotal
+    const next = done
+      ? null
+      : await PlanInstallment.query({ client: options.client ?? this.$trx })
+          .where('payment_plan_id', this.id)
+          .whereNot('status', 'paid')
+          .orderBy('sequence', 'asc')
+          .first()
+    return this.count(done ? 'completed' : 'active', 'paymentsCompleted', completed, {
+      ...options,
+      set: { failureCount: 0, nextChargeOn: next?.dueOn ?? null },
+    })
   }
 
-  /** A charge failed: past due first, failed once `maxFailures` charges in a row failed. */
-  async recordChargeFailure(maxFailures = MAX_PLAN_FAILURES, trx?: TransactionClientContract) {
+  /**
+   * A charge failed: an active plan falls past due, a past-due one stays so until
+   * `maxFailures` charges in a row have failed, then fails.
+   */
+  recordChargeFailure(maxFailures = MAX_PLAN_FAILURES, options: ChangeOptions = {}) {
     const failures = this.failureCount + 1
-    if (this.status === 'active') return this.transitionTo('past_due', trx, () => (this.failureCount = failures))
-    if (failures >= maxFailures) return this.transitionTo('failed', trx, () => (this.failureCount = failures))
-    if (this.status !== 'past_due') assertTransition('Payment plan', this.status, 'past_due', TRANSITIONS)
-    this.failureCount = failures
-    await this.persist(trx)
+    const to: PlanStatus = this.status === 'past_due' && failures >= maxFailures ? 'failed' : 'past_due'
+    return this.count(to, 'failureCount', failures, { ...options, from: [this.status] })
   }
 
-  async markPastDue(trx?: TransactionClientContract) {
-    await this.transitionTo('past_due', trx, () => (this.failureCount += 1))
+  markPastDue(options: ChangeOptions = {}) {
+    return this.count('past_due', 'failureCount', this.failureCount + 1, { ...options, from: ['active'] })
   }
 
-  async markFailed(trx?: TransactionClientContract) {
-    await this.transitionTo('failed', trx)
+  markFailed(options: ChangeOptions = {}) {
+    return transition(this, paymentPlanStates, 'failed', options)
   }
 
   /** Back to active, e.g. after the customer updated their card. */
-  async reactivate(trx?: TransactionClientContract) {
-    await this.transitionTo('active', trx, () => (this.failureCount = 0))
+  reactivate(options: ChangeOptions = {}) {
+    return transition(this, paymentPlanStates, 'active', {
+      ...options,
+      from: ['past_due', 'failed'],
+      set: { failureCount: 0 },
+    })
   }
 
-  async cancel(trx?: TransactionClientContract) {
-    await this.transitionTo('cancelled', trx, () => (this.cancelledAt = DateTime.now()))
+  cancel(options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, paymentPlanStates, 'cancelled', { ...options, now, set: { cancelledAt: now } })
   }
 
-  private async transitionTo(to: PlanStatus, trx?: TransactionClientContract, apply?: () => void) {
-    assertTransition('Payment plan', this.status, to, TRANSITIONS)
-    this.status = to
-    apply?.()
-    await this.persist(trx)
-  }
-
-  private async persist(trx?: TransactionClientContract) {
-    if (trx) this.useTransaction(trx)
-    await this.save()
+  /** A move that sets a counter: the value read is checked in the same UPDATE. */
+  private count(
+    to: PlanStatus,
+    counter: 'paymentsCompleted' | 'failureCount',
+    value: number,
+    options: ChangeOptions & { from?: PlanStatus[]; set?: Record<string, unknown> }
+  ) {
+    const seen = this[counter]
+    const column = counter === 'paymentsCompleted' ? 'payments_completed' : 'failure_count'
+    return transition(this, paymentPlanStates, to, {
+      ...options,
+      set: { ...options.set, [counter]: value },
+      where: (query) => query.where(column, seen),
+    })
   }
 }

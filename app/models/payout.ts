@@ -1,19 +1,18 @@
 import { DateTime } from 'luxon'
 import { belongsTo, column, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import AppModel from '#models/app_model'
 import User from '#models/user'
-import { assertTransition } from '#models/concerns/state_machine'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
 
 export const PAYOUT_STATUSES = ['pending', 'paid', 'failed'] as const
 export type PayoutStatus = (typeof PAYOUT_STATUSES)[number]
 
-const TRANSITIONS: Record<PayoutStatus, readonly PayoutStatus[]> = {
+export const payoutStates = defineStateMachine<PayoutStatus>('Payout', {
   pending: ['paid', 'failed'],
   failed: ['pending'],
   paid: [],
-}
+})
 
 /** A photographer's earnings for a period, sent to their payout account. */
 export default class Payout extends AppModel {
@@ -51,31 +50,23 @@ export default class Payout extends AppModel {
     query.where('status', 'pending')
   })
 
-  async markPaid(reference: string, trx?: TransactionClientContract) {
-    await this.transitionTo('paid', trx, () => {
-      this.reference = reference
-      this.failureReason = null
-      this.processedAt = DateTime.now()
+  /** `reference` is the payout provider's transfer id. */
+  markPaid(reference: string, options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, payoutStates, 'paid', {
+      ...options,
+      now,
+      set: { reference, failureReason: null, processedAt: now },
     })
   }
 
-  async markFailed(reason: string, trx?: TransactionClientContract) {
-    await this.transitionTo('failed', trx, () => {
-      this.failureReason = reason
-      this.processedAt = DateTime.now()
-    })
+  markFailed(reason: string, options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, payoutStates, 'failed', { ...options, now, set: { failureReason: reason, processedAt: now } })
   }
 
   /** Queue a failed payout again. */
-  async retry(trx?: TransactionClientContract) {
-    await this.transitionTo('pending', trx)
-  }
-
-  private async transitionTo(to: PayoutStatus, trx?: TransactionClientContract, apply?: () => void) {
-    assertTransition('Payout', this.status, to, TRANSITIONS)
-    this.status = to
-    apply?.()
-    if (trx) this.useTransaction(trx)
-    await this.save()
+  retry(options: ChangeOptions = {}) {
+    return transition(this, payoutStates, 'pending', options)
   }
 }

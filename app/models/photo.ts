@@ -8,17 +8,22 @@ import MediaAsset from '#models/media_asset'
 import PhotoFavorite from '#models/photo_favorite'
 import { SoftDeletes } from '#models/concerns/soft_deletes'
 import { booleanColumn } from '#models/concerns/boolean_column'
-import { assertTransition } from '#models/concerns/state_machine'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
 
 export const EDITING_STATUSES = ['raw', 'editing', 'edited', 'approved'] as const
 export type EditingStatus = (typeof EDITING_STATUSES)[number]
 
-const TRANSITIONS: Record<EditingStatus, readonly EditingStatus[]> = {
-  raw: ['editing'],
-  editing: ['edited'],
-  edited: ['approved', 'editing'],
-  approved: ['editing'],
-}
+/** Retouching, kept in `editing_status` (a photo has no other status). */
+export const photoEditingStates = defineStateMachine<EditingStatus, 'editingStatus'>(
+  'Photo',
+  {
+    raw: ['editing'],
+    editing: ['edited'],
+    edited: ['approved', 'editing'],
+    approved: ['editing'],
+  },
+  { attribute: 'editingStatus' }
+)
 
 /** One image in a gallery, moving through retouching until approved. */
 export default class Photo extends compose(AppModel, SoftDeletes) {
@@ -72,28 +77,25 @@ export default class Photo extends compose(AppModel, SoftDeletes) {
     query.where('editing_status', 'approved')
   })
 
-  startEditing() {
-    return this.moveTo('editing')
+  startEditing(options: ChangeOptions = {}) {
+    return transition(this, photoEditingStates, 'editing', options)
   }
 
-  finishEditing(notes?: string) {
-    if (notes !== undefined) this.editingNotes = notes
-    return this.moveTo('edited')
+  finishEditing(notes?: string, options: ChangeOptions = {}) {
+    const set = notes === undefined ? {} : { editingNotes: notes }
+    return transition(this, photoEditingStates, 'edited', { ...options, set })
   }
 
-  approve() {
-    return this.moveTo('approved')
+  approve(options: ChangeOptions = {}) {
+    return transition(this, photoEditingStates, 'approved', options)
   }
 
   /** Back to the retoucher, with what to change. */
-  sendBack(notes: string) {
-    this.editingNotes = notes
-    return this.moveTo('editing')
-  }
-
-  private moveTo(status: EditingStatus) {
-    assertTransition('Photo', this.editingStatus, status, TRANSITIONS)
-    this.editingStatus = status
-    return this.save()
+  sendBack(notes: string, options: ChangeOptions = {}) {
+    return transition(this, photoEditingStates, 'editing', {
+      ...options,
+      set: { editingNotes: notes },
+      note: options.note ?? notes,
+    })
   }
 }

@@ -1,8 +1,7 @@
+import { randomBytes, randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 import { beforeCreate, belongsTo, column, computed, hasMany, manyToMany, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany, ManyToMany } from '@adonisjs/lucid/types/relations'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import AppModel from '#models/app_model'
 import User from '#models/user'
 import Package from '#models/package'
@@ -16,8 +15,12 @@ import Invoice from '#models/invoice'
 import Order from '#models/order'
 import Gallery from '#models/gallery'
 import Contract from '#models/contract'
-import { assertTransition } from '#models/concerns/state_machine'
-import { nextNumber } from '#services/numbers/next_number'
+import ModelRelease from '#models/model_release'
+import SlotClaim from '#models/slot_claim'
+import SessionReschedule from '#models/session_reschedule'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
+import { sqlTime } from '#support/db/sql_time'
+import { nextNumber } from '#support/next_number'
 
 export const SESSION_STATUSES = [
   'booked',
@@ -33,22 +36,35 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number]
 /** Statuses a session can still be attended in (it holds its slot). */
 export const OPEN_SESSION_STATUSES = ['booked', 'confirmed', 'checked_in', 'in_progress'] as const
 
-const TRANSITIONS: Record<SessionStatus, readonly SessionStatus[]> = {
-  booked: ['confirmed', 'checked_in', 'cancelled', 'no_show'],
-  confirmed: ['checked_in', 'cancelled', 'no_show'],
-  checked_in: ['in_progress', 'cancelled'],
-  in_progress: ['completed'],
-  completed: [],
-  cancelled: [],
-  no_show: [],
-}
-
-type TransitionOptions = {
-  by?: User | null
-  kioskDevice?: KioskDevice | null
-  note?: string | null
-  trx?: TransactionClientContract
-}
+/** Photo sessions keep their own history, `session_events` (the desk and kiosk timelines read it). */
+export const photoSessionStates = defineStateMachine<SessionStatus>(
+  'PhotoSession',
+  {
+    booked: ['confirmed', 'checked_in', 'cancelled', 'no_show'],
+    confirmed: ['checked_in', 'cancelled', 'no_show'],
+    checked_in: ['in_progress', 'cancelled'],
+    in_progress: ['completed'],
+    completed: [],
+    cancelled: [],
+    no_show: [],
+  },
+  {
+    history: (change) => ({
+      table: 'session_events',
+      row: {
+        id: randomUUID(),
+        photo_session_id: change.subjectId,
+        from_status: change.from,
+        to_status: change.to,
+        actor_id: change.actor?.userId ?? null,
+        kiosk_device_id: change.actor?.kioskDeviceId ?? null,
+        note: change.note,
+        created_at: sqlTime(change.at),
+        updated_at: sqlTime(change.at),
+      },
+    }),
+  }
+)
 
 /** A booked photo shoot (named so it never clashes with the HTTP session). */
 export default class PhotoSession extends AppModel {
@@ -116,6 +132,32 @@ export default class PhotoSession extends AppModel {
   @column()
   declare cancellationReason: string | null
 
+  @column()
+  declare cancelledBy: string | null
+
+  /** What the QR code in the confirmation carries, for the kiosk (random, 256 bits, unique). */
+  @column({ serializeAs: null })
+  declare checkInToken: string | null
+
+  /** Which of the studio's parallel sets (capacity) the session runs in. */
+  @column()
+  declare setNumber: number | null
+
+  /** The .ics SEQUENCE: calendars replace an event only when it grows. */
+  @column()
+  declare calendarSequence: number
+
+  /** Claims of the reminders, each sent once: two days before, and on the morning. */
+  @column.dateTime()
+  declare reminderSentAt: DateTime | null
+
+  @column.dateTime()
+  declare dayReminderSentAt: DateTime | null
+
+  /** Set when the session's payment plan failed: the calendar flags it until the studio acts. */
+  @column.dateTime()
+  declare paymentFlaggedAt: DateTime | null
+
   @belongsTo(() => User)
   declare user: BelongsTo<typeof User>
 
@@ -165,6 +207,18 @@ export default class PhotoSession extends AppModel {
   @hasMany(() => Contract)
   declare contracts: HasMany<typeof Contract>
 
+  @hasMany(() => ModelRelease)
+  declare modelReleases: HasMany<typeof ModelRelease>
+
+  @belongsTo(() => User, { foreignKey: 'cancelledBy' })
+  declare cancelledByUser: BelongsTo<typeof User>
+
+  @hasMany(() => SlotClaim)
+  declare slotClaims: HasMany<typeof SlotClaim>
+
+  @hasMany(() => SessionReschedule, { onQuery: (query) => query.orderBy('created_at', 'asc') })
+  declare reschedules: HasMany<typeof SessionReschedule>
+
   @computed()
   get endsAt() {
     return this.startsAt?.plus({ minutes: this.estimatedDuration })
@@ -193,64 +247,66 @@ export default class PhotoSession extends AppModel {
     query.whereIn('status', statuses)
   })
 
+  /** Sessions starting in [from, to). */
+  static startingBetween = scope((query, from: DateTime, to: DateTime) => {
+    const format = query.client.dialect.dateTimeFormat
+    query.where('starts_at', '>=', from.toLocal().toFormat(format)).where('starts_at', '<', to.toLocal().toFormat(format))
+  })
+
+  /** Sessions that still hold their slot (not cancelled, completed or missed). */
+  static holdingSlot = scope((query) => {
+    query.whereIn('status', [...OPEN_SESSION_STATUSES])
+  })
+
+  static ofFamily = scope((query, userId: string) => {
+    query.where('user_id', userId)
+  })
+
+  @beforeCreate()
+  static assignCheckInToken(session: PhotoSession) {
+    session.checkInToken ||= randomBytes(32).toString('base64url')
+  }
+
   @beforeCreate()
   static async assignNumber(session: PhotoSession) {
     session.sessionNumber ||= await nextNumber('session', session.$trx)
   }
 
-  async confirm(by?: User | null, trx?: TransactionClientContract) {
-    await this.transitionTo('confirmed', { by, trx })
+  confirm(options: ChangeOptions = {}) {
+    return transition(this, photoSessionStates, 'confirmed', options)
   }
 
-  async checkIn(by: User | null, kioskDevice?: KioskDevice | null, trx?: TransactionClientContract) {
-    await this.transitionTo('checked_in', { by, kioskDevice, trx }, () => {
-      this.checkedInAt = DateTime.now()
-      this.checkedInBy = by?.id ?? null
-      this.kioskDeviceId = kioskDevice?.id ?? null
-    })
-  }
-
-  async start(by?: User | null, trx?: TransactionClientContract) {
-    await this.transitionTo('in_progress', { by, trx })
-  }
-
-  async complete(by?: User | null, trx?: TransactionClientContract) {
-    await this.transitionTo('completed', { by, trx })
-  }
-
-  async cancel(reason: string, by?: User | null, trx?: TransactionClientContract) {
-    await this.transitionTo('cancelled', { by, note: reason, trx }, () => {
-      this.cancelledAt = DateTime.now()
-      this.cancellationReason = reason
-    })
-  }
-
-  async markNoShow(by?: User | null, trx?: TransactionClientContract) {
-    await this.transitionTo('no_show', { by, trx })
-  }
-
-  /** Changes status and records the session_events row in one transaction. */
-  private async transitionTo(to: SessionStatus, options: TransitionOptions, apply?: () => void) {
-    assertTransition('Session', this.status, to, TRANSITIONS)
-    const run = async (trx: TransactionClientContract) => {
-      const from = this.status
-      this.status = to
-      apply?.()
-      await this.useTransaction(trx).save()
-      await SessionEvent.create(
-        {
-          photoSessionId: this.id,
-          fromStatus: from,
-          toStatus: to,
-          actorId: options.by?.id ?? null,
-          kioskDeviceId: options.kioskDevice?.id ?? null,
-          note: options.note ?? null,
-        },
-        { client: trx }
-      )
+  /** At the desk (the actor is the staff member) or at a kiosk (the actor carries the device). */
+  checkIn(options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    const set = {
+      checkedInAt: now,
+      checkedInBy: options.actor?.userId ?? null,
+      kioskDeviceId: options.actor?.kioskDeviceId ?? null,
     }
-    const trx = options.trx ?? this.$trx
-    if (trx) return run(trx)
-    await db.transaction(run)
+    return transition(this, photoSessionStates, 'checked_in', { ...options, now, set })
+  }
+
+  start(options: ChangeOptions = {}) {
+    return transition(this, photoSessionStates, 'in_progress', options)
+  }
+
+  complete(options: ChangeOptions = {}) {
+    return transition(this, photoSessionStates, 'completed', options)
+  }
+
+  /** The reason is kept on the session and is the event's note unless another is given. */
+  cancel(reason: string, options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, photoSessionStates, 'cancelled', {
+      ...options,
+      now,
+      note: options.note ?? reason,
+      set: { cancelledAt: now, cancellationReason: reason },
+    })
+  }
+
+  markNoShow(options: ChangeOptions = {}) {
+    return transition(this, photoSessionStates, 'no_show', options)
   }
 }

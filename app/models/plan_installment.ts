@@ -1,22 +1,32 @@
 import { DateTime } from 'luxon'
 import { belongsTo, column, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { ChainableContract } from '@adonisjs/lucid/types/querybuilder'
 import AppModel from '#models/app_model'
 import PaymentPlan from '#models/payment_plan'
 import Payment from '#models/payment'
-import { assertTransition } from '#models/concerns/state_machine'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
+import { sqlTime } from '#support/db/sql_time'
 
 export const INSTALLMENT_STATUSES = ['scheduled', 'processing', 'paid', 'failed'] as const
 export type InstallmentStatus = (typeof INSTALLMENT_STATUSES)[number]
 
-/** processing is the claim a billing run takes, so each charge is attempted exactly once. */
-const TRANSITIONS: Record<InstallmentStatus, readonly InstallmentStatus[]> = {
+/**
+ * `processing` is the claim a billing run takes before charging. `processing →
+ * processing` is a claim taken over from a run that died (kill -9, lost machine): same
+ * attempt, so the gateway sees the same idempotency key and can't charge twice.
+ */
+export const installmentStates = defineStateMachine<InstallmentStatus>('PlanInstallment', {
   scheduled: ['processing', 'paid', 'failed'],
-  processing: ['paid', 'failed'],
+  processing: ['processing', 'paid', 'failed'],
   failed: ['processing', 'paid'],
   paid: [],
-}
+})
+
+/** How long a claim holds: a run charges one installment in seconds, so this is a dead run. */
+export const CLAIM_TIMEOUT_MINUTES = 15
+
+const UNCLAIMED = { claimedAt: null, claimedBy: null }
 
 /** One scheduled charge of a payment plan. */
 export default class PlanInstallment extends AppModel {
@@ -35,6 +45,7 @@ export default class PlanInstallment extends AppModel {
   @column()
   declare status: InstallmentStatus
 
+  /** Charge attempts made, counted when one is claimed (the attempt in progress included). */
   @column()
   declare attempts: number
 
@@ -44,8 +55,23 @@ export default class PlanInstallment extends AppModel {
   @column()
   declare failureReason: string | null
 
+  /** The provider's code for the last failure (`card_declined`, `insufficient_funds`). */
+  @column()
+  declare failureCode: string | null
+
+  /** When the "we'll charge your card in 3 days" email went (claimed once). */
+  @column.dateTime()
+  declare headsUpSentAt: DateTime | null
+
   @column.dateTime()
   declare paidAt: DateTime | null
+
+  /** While `processing`: when the billing run claimed it, and which run (its label). */
+  @column.dateTime()
+  declare claimedAt: DateTime | null
+
+  @column()
+  declare claimedBy: string | null
 
   /** The payment that settled it (no FK: payments.plan_installment_id holds that side). */
   @column()
@@ -59,41 +85,81 @@ export default class PlanInstallment extends AppModel {
 
   /** Ready to charge: scheduled and due, or failed and its retry time has come. */
   static due = scope((query, now: DateTime = DateTime.now()) => {
-    const at = now.toLocal().toFormat(query.client.dialect.dateTimeFormat)
+    query.where((q) => dueConditions(q, now))
+  })
+
+  /** What a billing run may claim: the due ones, and claims left by a run that died. */
+  static claimable = scope((query, now: DateTime = DateTime.now(), timeoutMinutes = CLAIM_TIMEOUT_MINUTES) => {
     query.where((q) => {
-      q.where((scheduled) => scheduled.where('status', 'scheduled').where('due_on', '<=', now.toISODate()!))
-      q.orWhere((retry) => retry.where('status', 'failed').where('next_attempt_at', '<=', at))
+      dueConditions(q, now)
+      q.orWhere((stale) => stale.where('status', 'processing').where('claimed_at', '<', staleBefore(now, timeoutMinutes)))
     })
   })
 
-  async markProcessing(trx?: TransactionClientContract) {
-    await this.transitionTo('processing', trx)
+  /**
+   * The key the payment gateway gets for this attempt. A claim taken over keeps the
+   * attempt, so a charge the dead run already sent is answered, not made again.
+   */
+  idempotencyKey() {
+    if (this.attempts < 1) throw new Error(`Installment ${this.id} was never claimed: nothing to charge`)
+    return `plan-installment:${this.id}:attempt:${this.attempts}`
   }
 
-  async markPaid(payment: Payment, trx?: TransactionClientContract) {
-    await this.transitionTo('paid', trx, () => {
-      this.attempts += 1
-      this.paymentId = payment.id
-      this.paidAt = DateTime.now()
-      this.nextAttemptAt = null
-      this.failureReason = null
+  /**
+   * Claims the installment for a billing run (`claimant`, e.g. `billing:run host:pid`)
+   * before it is charged: of two runs, one gets true. A due installment starts a new
+   * attempt; one left `processing` by a run that died is taken over once its claim is
+   * older than `timeoutMinutes`, keeping its attempt (and so its idempotency key).
+   */
+  claim(claimant: string, options: ChangeOptions & { timeoutMinutes?: number } = {}) {
+    const { timeoutMinutes = CLAIM_TIMEOUT_MINUTES, ...change } = options
+    const now = change.now ?? DateTime.now()
+    const claimed = { claimedAt: now, claimedBy: claimant }
+    if (this.status === 'processing') {
+      return transition(this, installmentStates, 'processing', {
+        ...change,
+        now,
+        from: ['processing'],
+        note: change.note ?? `claim of ${this.claimedBy ?? 'an unknown run'} expired`,
+        set: claimed,
+        where: (query) => query.where('claimed_at', '<', staleBefore(now, timeoutMinutes)),
+      })
+    }
+    const attempts = this.attempts
+    return transition(this, installmentStates, 'processing', {
+      ...change,
+      now,
+      from: ['scheduled', 'failed'],
+      set: { ...claimed, attempts: attempts + 1 },
+      where: (query) => query.where('attempts', attempts),
+    })
+  }
+
+  markPaid(payment: Payment, options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, installmentStates, 'paid', {
+      ...options,
+      now,
+      set: { paymentId: payment.id, paidAt: now, nextAttemptAt: null, failureReason: null, failureCode: null, ...UNCLAIMED },
     })
   }
 
   /** `nextAttemptAt` null means no more retries. */
-  async markFailed(reason: string, nextAttemptAt: DateTime | null, trx?: TransactionClientContract) {
-    await this.transitionTo('failed', trx, () => {
-      this.attempts += 1
-      this.failureReason = reason
-      this.nextAttemptAt = nextAttemptAt
+  markFailed(reason: string, nextAttemptAt: DateTime | null, options: ChangeOptions & { code?: string | null } = {}) {
+    const { code = null, ...change } = options
+    return transition(this, installmentStates, 'failed', {
+      ...change,
+      note: change.note ?? reason,
+      set: { failureReason: reason, failureCode: code, nextAttemptAt, ...UNCLAIMED },
     })
   }
+}
 
-  private async transitionTo(to: InstallmentStatus, trx?: TransactionClientContract, apply?: () => void) {
-    assertTransition('Installment', this.status, to, TRANSITIONS)
-    this.status = to
-    apply?.()
-    if (trx) this.useTransaction(trx)
-    await this.save()
-  }
+function dueConditions(query: ChainableContract, now: DateTime) {
+  query.where((scheduled) => scheduled.where('status', 'scheduled').where('due_on', '<=', now.toISODate()!))
+  query.orWhere((retry) => retry.where('status', 'failed').where('next_attempt_at', '<=', sqlTime(now)))
+}
+
+function staleBefore(now: DateTime, timeoutMinutes: number) {
+  return sqlTime(now.minus({ minutes: timeoutMinutes }))
 }

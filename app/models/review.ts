@@ -4,7 +4,7 @@ import AppModel from '#models/app_model'
 import Package from '#models/package'
 import Product from '#models/product'
 import User from '#models/user'
-import { assertTransition } from '#models/concerns/state_machine'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
 
 export const REVIEWABLE_TYPES = ['product', 'package', 'photographer'] as const
 export type ReviewableType = (typeof REVIEWABLE_TYPES)[number]
@@ -12,10 +12,10 @@ export type ReviewableType = (typeof REVIEWABLE_TYPES)[number]
 export const REVIEW_STATUSES = ['published', 'hidden'] as const
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number]
 
-const TRANSITIONS: Record<ReviewStatus, readonly ReviewStatus[]> = {
+export const reviewStates = defineStateMachine<ReviewStatus>('Review', {
   published: ['hidden'],
   hidden: ['published'],
-}
+})
 
 /** A function: User imports this model, so User is not initialised yet at module load. */
 const subjects = () => ({ product: Product, package: Package, photographer: User })
@@ -59,15 +59,12 @@ export default class Review extends AppModel {
     return subjects()[this.reviewableType].find(this.reviewableId, { client: this.$trx })
   }
 
-  hide() {
-    assertTransition('Review', this.status, 'hidden', TRANSITIONS)
-    this.status = 'hidden'
-    return this.save()
+  /** Moderation: out of the public listings, kept for the studio. */
+  hide(options: ChangeOptions = {}) {
+    return transition(this, reviewStates, 'hidden', options)
   }
 
-  publish() {
-    assertTransition('Review', this.status, 'published', TRANSITIONS)
-    this.status = 'published'
-    return this.save()
+  publish(options: ChangeOptions = {}) {
+    return transition(this, reviewStates, 'published', options)
   }
 }

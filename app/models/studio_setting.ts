@@ -1,7 +1,9 @@
+import { jsonColumn } from '#models/concerns/json_column'
 import { DateTime } from 'luxon'
-import { column } from '@adonisjs/lucid/orm'
+import { afterUpdate, column } from '@adonisjs/lucid/orm'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import AppModel from '#models/app_model'
+import { booleanColumn } from '#models/concerns/boolean_column'
 
 /** The studio's one row of settings: money rules, booking rules, gallery rules. */
 export default class StudioSetting extends AppModel {
@@ -32,6 +34,18 @@ export default class StudioSetting extends AppModel {
   @column()
   declare taxRateBps: number
 
+  /** Basis points by "US-CA", then "US", then "*" (see app/shop/rates.ts). */
+  @jsonColumn()
+  declare shopTaxRates: Record<string, number> | null
+
+  /** Cents by region, then method, then weight class (see app/shop/rates.ts). */
+  @jsonColumn()
+  declare shopShippingRates: Record<string, Record<string, Record<string, number>>> | null
+
+  /** How long a new order can be cancelled by the customer or adjusted by the studio. */
+  @column()
+  declare orderReviewMinutes: number
+
   @column()
   declare depositPercent: number
 
@@ -44,6 +58,30 @@ export default class StudioSetting extends AppModel {
 
   @column()
   declare watermarkText: string | null
+
+  /** A PNG logo on the default Drive disk, drawn instead of the text. */
+  @column()
+  declare watermarkLogoKey: string | null
+
+  /** Percent, 5–100. */
+  @column()
+  declare watermarkOpacity: number
+
+  /** Percent of a photo's short edge: the text's height, or the logo's width. */
+  @column()
+  declare watermarkSize: number
+
+  /** One of WATERMARK_PLACEMENTS (app/services/images/watermark.ts). */
+  @column()
+  declare watermarkPlacement: 'tiled' | 'center' | 'bottom_right' | 'bottom_left' | 'top_right' | 'top_left'
+
+  /** Degrees, for the tiled placement. */
+  @column()
+  declare watermarkAngle: number
+
+  /** Moved by every change of the watermark: photos marked with an older one are re-made. */
+  @column()
+  declare watermarkVersion: number
 
   @column()
   declare galleryDefaultDays: number
@@ -64,11 +102,49 @@ export default class StudioSetting extends AppModel {
   @column()
   declare bookingHorizonDays: number
 
+  /** Minutes kept free before and after every session (setup, clean-up). */
+  @column()
+  declare bufferBeforeMinutes: number
+
+  @column()
+  declare bufferAfterMinutes: number
+
+  /** Sessions the studio takes on one day at most; null = no limit. */
+  @column()
+  declare maxSessionsPerDay: number | null
+
+  /** A payment plan's last installment falls due at least this many days before the session. */
+  @column()
+  declare planFinalDueDays: number
+
   @column()
   declare paymentRetryDays: number
 
   @column()
   declare maxPaymentAttempts: number
+
+  /** Deliver originals with their GPS and personal EXIF (off: stripped, losslessly). */
+  @booleanColumn()
+  declare keepOriginalMetadata: boolean
+
+  /** The studio's logo on its gallery pages: a URL or a path under public/; null shows the name. */
+  @column()
+  declare logoUrl: string | null
+
+  /** #rrggbb for buttons and links on gallery pages (null: Loupe's own). */
+  @column()
+  declare brandColor: string | null
+
+  /** #rrggbb behind the gallery pages' header (null: white). */
+  @column()
+  declare headerColor: string | null
+
+  /** Gallery pages keep the branding a minute: this process sees its own change at once. */
+  @afterUpdate()
+  static async forgetBranding() {
+    const { forgetStudioBranding } = await import('#services/studio/branding')
+    forgetStudioBranding()
+  }
 
   /** The settings row, created with the defaults the first time anyone asks. */
   static async current(options: { client?: QueryClientContract } = {}) {

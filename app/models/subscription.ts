@@ -4,17 +4,19 @@ import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import AppModel from '#models/app_model'
 import User from '#models/user'
 import PricingTier from '#models/pricing_tier'
-import { assertTransition } from '#models/concerns/state_machine'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
+import { sqlTime } from '#support/db/sql_time'
 
 export const SUBSCRIPTION_STATUSES = ['active', 'past_due', 'cancelled', 'expired'] as const
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number]
 
-const TRANSITIONS: Record<SubscriptionStatus, readonly SubscriptionStatus[]> = {
-  active: ['past_due', 'cancelled', 'expired'],
+/** `active → active` is a renewal: a new period, guarded by the period it replaces. */
+export const subscriptionStates = defineStateMachine<SubscriptionStatus>('Subscription', {
+  active: ['active', 'past_due', 'cancelled', 'expired'],
   past_due: ['active', 'cancelled', 'expired'],
   cancelled: [],
   expired: [],
-}
+})
 
 /** A customer's monthly AI tier: transformations up to the tier's limit per billing period. */
 export default class Subscription extends AppModel {
@@ -67,32 +69,29 @@ export default class Subscription extends AppModel {
     return tier.monthlyLimit === null || this.usageInPeriod < tier.monthlyLimit
   }
 
-  async renew(periodStart: DateTime, periodEnd: DateTime) {
-    if (this.status !== 'active') this.transitionTo('active')
-    this.currentPeriodStart = periodStart
-    this.currentPeriodEnd = periodEnd
-    this.usageInPeriod = 0
-    await this.save()
+  /**
+   * A new paid period (a past-due subscription becomes active again). The period read
+   * is checked in the same UPDATE, so one payment renews it once.
+   */
+  renew(periodStart: DateTime, periodEnd: DateTime, options: ChangeOptions = {}) {
+    const seenEnd = this.currentPeriodEnd
+    return transition(this, subscriptionStates, 'active', {
+      ...options,
+      set: { currentPeriodStart: periodStart, currentPeriodEnd: periodEnd, usageInPeriod: 0 },
+      where: (query) => query.where('current_period_end', sqlTime(seenEnd)),
+    })
   }
 
-  async markPastDue() {
-    this.transitionTo('past_due')
-    await this.save()
+  markPastDue(options: ChangeOptions = {}) {
+    return transition(this, subscriptionStates, 'past_due', options)
   }
 
-  async cancel() {
-    this.transitionTo('cancelled')
-    this.cancelledAt = DateTime.now()
-    await this.save()
+  cancel(options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, subscriptionStates, 'cancelled', { ...options, now, set: { cancelledAt: now } })
   }
 
-  async expire() {
-    this.transitionTo('expired')
-    await this.save()
-  }
-
-  private transitionTo(to: SubscriptionStatus) {
-    assertTransition('Subscription', this.status, to, TRANSITIONS)
-    this.status = to
+  expire(options: ChangeOptions = {}) {
+    return transition(this, subscriptionStates, 'expired', options)
   }
 }

@@ -6,7 +6,7 @@ import User from '#models/user'
 import TransformationType from '#models/transformation_type'
 import MediaAsset from '#models/media_asset'
 import Payment from '#models/payment'
-import { assertTransition } from '#models/concerns/state_machine'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
 
 export const TRANSFORMATION_STATUSES = ['pending', 'processing', 'completed', 'failed'] as const
 export type TransformationStatus = (typeof TRANSFORMATION_STATUSES)[number]
@@ -14,12 +14,12 @@ export type TransformationStatus = (typeof TRANSFORMATION_STATUSES)[number]
 export const TRANSFORMATION_CHARGES = ['free', 'paid', 'subscription'] as const
 export type TransformationCharge = (typeof TRANSFORMATION_CHARGES)[number]
 
-const TRANSITIONS: Record<TransformationStatus, readonly TransformationStatus[]> = {
+export const transformationStates = defineStateMachine<TransformationStatus>('Transformation', {
   pending: ['processing', 'failed'],
   processing: ['completed', 'failed'],
   completed: [],
   failed: [],
-}
+})
 
 /** Results are kept only briefly after they are downloaded. */
 export const PURGE_AFTER_DOWNLOAD_MINUTES = 5
@@ -100,34 +100,28 @@ export default class Transformation extends AppModel {
       .whereNotNull('result_media_id')
   })
 
-  async start(provider: string) {
-    this.transitionTo('processing')
-    this.provider = provider
-    this.startedAt = DateTime.now()
-    await this.save()
+  /** Handed to an AI provider. */
+  start(provider: string, options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, transformationStates, 'processing', { ...options, now, set: { provider, startedAt: now } })
   }
 
-  async complete(result: MediaAsset) {
-    this.transitionTo('completed')
-    this.resultMediaId = result.id
-    this.completedAt = DateTime.now()
-    await this.save()
+  complete(result: MediaAsset, options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, transformationStates, 'completed', {
+      ...options,
+      now,
+      set: { resultMediaId: result.id, completedAt: now },
+    })
   }
 
-  async fail(message: string) {
-    this.transitionTo('failed')
-    this.errorMessage = message
-    await this.save()
+  fail(message: string, options: ChangeOptions = {}) {
+    return transition(this, transformationStates, 'failed', { ...options, set: { errorMessage: message } })
   }
 
   async markDownloaded() {
     this.downloadedAt ??= DateTime.now()
     this.purgeAfter ??= this.downloadedAt.plus({ minutes: PURGE_AFTER_DOWNLOAD_MINUTES })
     await this.save()
-  }
-
-  private transitionTo(to: TransformationStatus) {
-    assertTransition('Transformation', this.status, to, TRANSITIONS)
-    this.status = to
   }
 }

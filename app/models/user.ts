@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
 import { compose } from '@adonisjs/core/helpers'
-import router from '@adonisjs/core/services/router'
 import { beforeSave, belongsTo, column, computed, hasMany, hasOne } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany, HasOne } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
@@ -36,6 +35,7 @@ import GalleryVisitor from '#models/gallery_visitor'
 import Download from '#models/download'
 import Product from '#models/product'
 import Artwork from '#models/artwork'
+import PhotographerWorkingDay from '#models/photographer_working_day'
 import { SoftDeletes } from '#models/concerns/soft_deletes'
 import { booleanColumn } from '#models/concerns/boolean_column'
 
@@ -50,13 +50,6 @@ const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
   passwordColumnName: 'password',
 })
 
-const HOME_ROUTES: Record<Role, string> = {
-  customer: 'portal.dashboard',
-  staff: 'studio.desk',
-  photographer: 'photographer.dashboard',
-  admin: 'admin.dashboard',
-}
-
 export default class User extends compose(AppModel, AuthFinder, SoftDeletes) {
   static rememberMeTokens = DbRememberMeTokensProvider.forModel(User)
 
@@ -65,6 +58,10 @@ export default class User extends compose(AppModel, AuthFinder, SoftDeletes) {
 
   @column({ serializeAs: null })
   declare password: string | null
+
+  /** A 4–6 digit PIN for signing in on a paired front-desk tablet (hashed like a password). */
+  @column({ serializeAs: null })
+  declare kioskPinHash: string | null
 
   @column()
   declare firstName: string
@@ -198,6 +195,10 @@ export default class User extends compose(AppModel, AuthFinder, SoftDeletes) {
   @hasMany(() => Artwork, { foreignKey: 'photographerId' })
   declare artworks: HasMany<typeof Artwork>
 
+  /** The weekdays a photographer takes sessions. */
+  @hasMany(() => PhotographerWorkingDay)
+  declare workingDays: HasMany<typeof PhotographerWorkingDay>
+
   @computed()
   get fullName() {
     return [this.firstName, this.lastName].filter(Boolean).join(' ')
@@ -215,9 +216,5 @@ export default class User extends compose(AppModel, AuthFinder, SoftDeletes) {
   @beforeSave()
   static normalizeEmail(user: User) {
     if (user.$dirty.email && user.email) user.email = user.email.trim().toLowerCase()
-  }
-
-  homeUrl() {
-    return router.makeUrl(HOME_ROUTES[this.role])
   }
 }

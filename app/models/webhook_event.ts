@@ -1,19 +1,19 @@
 import { DateTime } from 'luxon'
 import { column, scope } from '@adonisjs/lucid/orm'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import AppModel from '#models/app_model'
 import { jsonColumn } from '#models/concerns/json_column'
-import { assertTransition } from '#models/concerns/state_machine'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
 
 export const WEBHOOK_EVENT_STATUSES = ['received', 'processed', 'failed', 'ignored'] as const
 export type WebhookEventStatus = (typeof WEBHOOK_EVENT_STATUSES)[number]
 
-const TRANSITIONS: Record<WebhookEventStatus, readonly WebhookEventStatus[]> = {
+/** Every handling counts an attempt; `failed → failed` is a retry that failed again. */
+export const webhookEventStates = defineStateMachine<WebhookEventStatus>('WebhookEvent', {
   received: ['processed', 'failed', 'ignored'],
   failed: ['processed', 'failed', 'ignored'],
   processed: [],
   ignored: [],
-}
+})
 
 /** A provider callback as received; (provider, event_id) is unique, so a redelivery is seen as one. */
 export default class WebhookEvent extends AppModel {
@@ -49,28 +49,28 @@ export default class WebhookEvent extends AppModel {
     query.whereIn('status', ['received', 'failed']).orderBy('received_at', 'asc')
   })
 
-  async markProcessed(trx?: TransactionClientContract) {
-    await this.transitionTo('processed', trx, () => {
-      this.processedAt = DateTime.now()
-      this.error = null
-    })
+  markProcessed(options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return this.handled('processed', { processedAt: now, error: null }, { ...options, now })
   }
 
-  async markFailed(error: string, trx?: TransactionClientContract) {
-    await this.transitionTo('failed', trx, () => (this.error = error))
+  markFailed(error: string, options: ChangeOptions = {}) {
+    return this.handled('failed', { error }, options)
   }
 
   /** An event type the app does not handle. */
-  async markIgnored(trx?: TransactionClientContract) {
-    await this.transitionTo('ignored', trx, () => (this.processedAt = DateTime.now()))
+  markIgnored(options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return this.handled('ignored', { processedAt: now }, { ...options, now })
   }
 
-  private async transitionTo(to: WebhookEventStatus, trx?: TransactionClientContract, apply?: () => void) {
-    assertTransition('Webhook event', this.status, to, TRANSITIONS)
-    this.status = to
-    this.attempts += 1
-    apply?.()
-    if (trx) this.useTransaction(trx)
-    await this.save()
+  /** The attempt count read is checked in the same UPDATE: two handlers of one retry can't both count. */
+  private handled(to: WebhookEventStatus, set: Record<string, unknown>, options: ChangeOptions) {
+    const attempts = this.attempts
+    return transition(this, webhookEventStates, to, {
+      ...options,
+      set: { ...set, attempts: attempts + 1 },
+      where: (query) => query.where('attempts', attempts),
+    })
   }
 }

@@ -3,19 +3,19 @@ import { belongsTo, column, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import AppModel from '#models/app_model'
 import WorkflowStep from '#models/workflow_step'
-import { assertTransition } from '#models/concerns/state_machine'
+import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
 
 export const WORKFLOW_RUN_STATUSES = ['pending', 'running', 'done', 'failed', 'skipped', 'cancelled'] as const
 export type WorkflowRunStatus = (typeof WORKFLOW_RUN_STATUSES)[number]
 
-const TRANSITIONS: Record<WorkflowRunStatus, readonly WorkflowRunStatus[]> = {
+export const workflowRunStates = defineStateMachine<WorkflowRunStatus>('WorkflowRun', {
   pending: ['running', 'skipped', 'cancelled'],
   running: ['done', 'failed', 'skipped'],
   failed: ['pending', 'cancelled'],
   done: [],
   skipped: [],
   cancelled: [],
-}
+})
 
 /** One scheduled execution of a workflow step for one subject (an inquiry, a session…). */
 export default class WorkflowRun extends AppModel {
@@ -56,45 +56,36 @@ export default class WorkflowRun extends AppModel {
     query.where('subject_type', subjectType).where('subject_id', subjectId)
   })
 
-  async start() {
-    this.moveTo('running')
-    this.attempts += 1
-    await this.save()
+  /** Counts the attempt; the count read is checked in the same UPDATE. */
+  start(options: ChangeOptions = {}) {
+    const attempts = this.attempts
+    return transition(this, workflowRunStates, 'running', {
+      ...options,
+      set: { attempts: attempts + 1 },
+      where: (query) => query.where('attempts', attempts),
+    })
   }
 
-  async complete() {
-    this.moveTo('done')
-    this.doneAt = DateTime.now()
-    this.lastError = null
-    await this.save()
+  complete(options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, workflowRunStates, 'done', { ...options, now, set: { doneAt: now, lastError: null } })
   }
 
-  async fail(error: string) {
-    this.moveTo('failed')
-    this.lastError = error
-    await this.save()
+  fail(error: string, options: ChangeOptions = {}) {
+    return transition(this, workflowRunStates, 'failed', { ...options, set: { lastError: error } })
   }
 
-  async retry(at: DateTime = DateTime.now()) {
-    this.moveTo('pending')
-    this.dueAt = at
-    await this.save()
+  retry(at: DateTime = DateTime.now(), options: ChangeOptions = {}) {
+    return transition(this, workflowRunStates, 'pending', { ...options, set: { dueAt: at } })
   }
 
   /** The step no longer applies (the subject changed state, the workflow was switched off). */
-  async skip() {
-    this.moveTo('skipped')
-    this.doneAt = DateTime.now()
-    await this.save()
+  skip(options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    return transition(this, workflowRunStates, 'skipped', { ...options, now, set: { doneAt: now } })
   }
 
-  async cancel() {
-    this.moveTo('cancelled')
-    await this.save()
-  }
-
-  private moveTo(to: WorkflowRunStatus) {
-    assertTransition('Workflow run', this.status, to, TRANSITIONS)
-    this.status = to
+  cancel(options: ChangeOptions = {}) {
+    return transition(this, workflowRunStates, 'cancelled', options)
   }
 }

@@ -1,8 +1,12 @@
 import { DateTime } from 'luxon'
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import User, { type Role } from '#models/user'
+import hash from '@adonisjs/core/services/hash'
+import { setDemoPassword } from '#database/demo/password_hashes'
 
 export const DEMO_PASSWORD = 'loupe-demo-2026'
+/** The front-desk PIN of the demo staff member, for signing in on a paired tablet. */
+export const DEMO_KIOSK_PIN = '2468'
 
 export const DEMO_ACCOUNTS: { email: string; role: Role; firstName: string; lastName: string }[] = [
   { email: 'admin@loupe.test', role: 'admin', firstName: 'Ada', lastName: 'Admin' },
@@ -15,11 +19,15 @@ export const DEMO_ACCOUNTS: { email: string; role: Role; firstName: string; last
 export default class AccountsSeeder extends BaseSeeder {
   async run() {
     for (const account of DEMO_ACCOUNTS) {
-      await User.firstOrCreate(
+      const user = await User.firstOrCreate(
         { email: account.email },
-        { ...account, password: DEMO_PASSWORD, emailVerifiedAt: DateTime.now(), marketingConsent: false },
+        { ...account, emailVerifiedAt: DateTime.now(), marketingConsent: false },
         { client: this.client }
       )
+      await setDemoPassword(this.client, user.id, DEMO_PASSWORD)
+      if (account.role === 'staff' && !user.kioskPinHash) {
+        await this.client.from('users').where('id', user.id).update({ kiosk_pin_hash: await hash.make(DEMO_KIOSK_PIN) })
+      }
     }
   }
 }

@@ -13,7 +13,10 @@ import Payment from '#models/payment'
 import PhotoSession from '#models/photo_session'
 import SessionChild from '#models/session_child'
 import SessionEvent from '#models/session_event'
-import { planBookings, startTime, type BookingSpec, type Hours } from '#database/demo/bookings/plan'
+import PhotographerWorkingDay from '#models/photographer_working_day'
+import { planBookings, type BookingSpec, type Hours } from '#database/demo/bookings/plan'
+import { DemoSlotPlanner } from '#database/demo/bookings/slots'
+import { claimSlot } from '#booking/slot_claims'
 import { timeline, type TimelineStep } from '#database/demo/bookings/timeline'
 import {
   seedBalancePayment,
@@ -31,8 +34,12 @@ type Studio = {
   kiosk: KioskDevice | null
   hours: Hours
   blackouts: Set<string>
+  planner: DemoSlotPlanner
   settings: { timezone: string; depositPercent: number; paymentRetryDays: number; maxPaymentAttempts: number }
 }
+
+/** Sessions that keep their slot (and the demo's history of where sessions were). */
+const HOLDING = ['booked', 'confirmed', 'checked_in', 'in_progress']
 
 const NOTES = {
   preparation: 'Set up the stage wall, the smoke machine and two guitars.',
@@ -77,6 +84,24 @@ export default class BookingsSeeder extends BaseSeeder {
       .orderBy('birth_date')
       .orderBy('first_name')
     const settings = await StudioSetting.query({ client }).first()
+    const hours = await BusinessHour.query({ client }).orderBy('weekday').orderBy('opens_at')
+    const photographers = await User.query({ client }).where('role', 'photographer').whereLike('email', '%@loupe.test').orderBy('email')
+    const days = await PhotographerWorkingDay.query({ client }).whereIn('user_id', photographers.map((p) => p.id))
+    const allBlackouts = await BlackoutDate.query({ client })
+    const planner = new DemoSlotPlanner({
+      zone: settings?.timezone ?? 'UTC',
+      slotMinutes: settings?.slotMinutes ?? 30,
+      bufferBeforeMinutes: settings?.bufferBeforeMinutes ?? 0,
+      bufferAfterMinutes: settings?.bufferAfterMinutes ?? 0,
+      hours: hours.map((h) => ({ weekday: h.weekday, opensAt: h.opensAt, closesAt: h.closesAt, capacity: h.capacity })),
+      photographers: photographers
+        .map((p) => ({ id: p.id, name: p.fullName, days: days.filter((d) => d.userId === p.id).map((d) => ({ weekday: d.weekday, startsAt: d.startsAt, endsAt: d.endsAt })) }))
+        .filter((p) => p.days.length),
+      blackouts: allBlackouts.map((b) => ({ date: b.date.toISODate()!, photographerId: b.photographerId, reason: b.reason })),
+    })
+    for (const session of await PhotoSession.query({ client }).whereNotIn('status', ['cancelled'])) {
+      planner.remember({ id: session.id, startsAt: session.startsAt, durationMinutes: session.estimatedDuration, photographerId: session.photographerId, setNumber: session.setNumber })
+    }
     return {
       families: parents.map((user) => ({ user, children: children.filter((c) => c.parentId === user.id) })),
       packages: await Package.query({ client }).where('active', true).orderBy('sort_order').orderBy('slug'),
@@ -86,8 +111,9 @@ export default class BookingsSeeder extends BaseSeeder {
         .orderBy('email'),
       staff: await User.query({ client }).where('email', 'staff@loupe.test').first(),
       kiosk: await KioskDevice.query({ client }).whereNull('revoked_at').orderBy('name').first(),
-      hours: await BusinessHour.query({ client }).orderBy('weekday').orderBy('opens_at'),
-      blackouts: new Set((await BlackoutDate.query({ client })).map((b) => b.date.toISODate()!)),
+      hours,
+      blackouts: new Set(allBlackouts.filter((b) => !b.photographerId).map((b) => b.date.toISODate()!)),
+      planner,
       settings: {
         timezone: settings?.timezone ?? 'UTC',
         depositPercent: settings?.depositPercent ?? 25,
@@ -100,15 +126,12 @@ export default class BookingsSeeder extends BaseSeeder {
   private async seedBooking(spec: BookingSpec, studio: Studio, now: DateTime, trx: TransactionClientContract) {
     const family = studio.families[spec.familyIndex % studio.families.length]
     const pkg = studio.packages[spec.packageIndex % studio.packages.length]
-    const photographer = studio.photographers.length
-      ? studio.photographers[spec.photographerIndex % studio.photographers.length]
-      : null
-    let day = now.setZone(studio.settings.timezone).plus({ days: spec.dayOffset })
-    if (spec.dayOffset !== 0 && studio.blackouts.has(day.toISODate()!)) {
-      day = day.plus({ days: Math.sign(spec.dayOffset) })
-    }
+    const day = now.setZone(studio.settings.timezone).plus({ days: spec.dayOffset }).startOf('day')
+    const placed = studio.planner.place(day, pkg.durationMinutes, spec.slot, spec.photographerIndex, spec.dayOffset < 0 ? -1 : 1)
+    if (!placed) return
+    const photographer = studio.photographers.find((p) => p.id === placed.photographerId) ?? null
     // Stored in the server's zone: SQLite keeps datetimes without an offset.
-    const startsAt = startTime(day, spec.slot, pkg.durationMinutes, studio.hours).toLocal()
+    const startsAt = placed.startsAt.toLocal()
     let bookedAt: DateTime = DateTime.min(startsAt.minus({ days: spec.bookedDaysBefore }), now.minus({ hours: 2 }))
     if (spec.plan) bookedAt = DateTime.min(bookedAt, now.minus({ days: 20 + spec.planAnchor * 31 }))
 
@@ -125,6 +148,7 @@ export default class BookingsSeeder extends BaseSeeder {
         userId: family.user.id,
         packageId: pkg.id,
         photographerId: photographer?.id ?? null,
+        setNumber: placed.setNumber,
         startsAt,
         estimatedDuration: pkg.durationMinutes,
         status: spec.status,
@@ -147,6 +171,19 @@ export default class BookingsSeeder extends BaseSeeder {
       },
       { client: trx }
     )
+    if (spec.status !== 'cancelled') {
+      studio.planner.hold({ id: session.id, startsAt, durationMinutes: pkg.durationMinutes, photographerId: session.photographerId, setNumber: placed.setNumber })
+    }
+    if (HOLDING.includes(spec.status)) {
+      await claimSlot(trx, {
+        sessionId: session.id,
+        blockedFrom: DateTime.fromMillis(placed.blocked.start),
+        blockedUntil: DateTime.fromMillis(placed.blocked.end),
+        photographerIds: session.photographerId ? [session.photographerId] : [],
+        setNumbers: [placed.setNumber],
+        day: null,
+      })
+    }
     await this.seedChildren(spec, session, family.children, pkg.maxChildren, trx)
     await this.seedEvents(spec, session, steps, studio, photographer, trx)
 

@@ -4,12 +4,23 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { randomUUID } from 'node:crypto'
 import MediaAsset from '#models/media_asset'
 import { DemoRandom } from '#database/demo/random'
+import { makeDerivatives, hexColour } from '#services/images/derivatives'
+import type { WatermarkSpec } from '#services/images/watermark'
 
-/** A rendered demo picture: the original JPEG and its WebP variants, ready to store. */
+/**
+ * A rendered demo picture: the original JPEG and every derivative a real upload gets
+ * (made by the same code as the upload pipeline: thumb, preview, web-size JPEG, and the
+ * watermarked preview and thumbnail when the pool is given the studio's watermark).
+ */
 export type DemoImage = {
   original: Buffer
   preview: Buffer
   thumb: Buffer
+  web: Buffer
+  watermarked: Buffer | null
+  watermarkedThumb: Buffer | null
+  /** The studio watermark version the marked files were made with. */
+  watermarkVersion: number | null
   width: number
   height: number
   dominantColor: string
@@ -59,7 +70,7 @@ function svg(rng: DemoRandom, width: number, height: number) {
 </svg>`
 }
 
-async function render(seed: string, index: number): Promise<DemoImage> {
+async function render(seed: string, index: number, watermark: { spec: WatermarkSpec; version: number } | null): Promise<DemoImage> {
   const rng = new DemoRandom(`${seed}-${index}`)
   rng.next() // neighbouring seeds start alike; one draw spreads them
   const [width, height] = SHAPES[index % SHAPES.length]
@@ -67,16 +78,21 @@ async function render(seed: string, index: number): Promise<DemoImage> {
     .removeAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true })
-  const from = () => sharp(data, { raw: info })
-  // effort 0 keeps WebP encoding ~5x faster; quality is plenty for demo thumbnails
-  const [original, preview, thumb, average] = await Promise.all([
-    from().jpeg({ quality: 80 }).toBuffer(),
-    from().resize(720, 720, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 75, effort: 0 }).toBuffer(),
-    from().resize(480, 480, { fit: 'inside' }).webp({ quality: 70, effort: 0 }).toBuffer(),
-    from().resize(1, 1).raw().toBuffer(),
-  ])
-  const dominantColor = `#${[...average].map((c) => c.toString(16).padStart(2, '0')).join('')}`
-  return { original, preview, thumb, width, height, dominantColor }
+  const original = await sharp(data, { raw: info }).jpeg({ quality: 80 }).toBuffer()
+  // The upload pipeline's own derivatives, so the demo holds what real uploads hold.
+  const made = await makeDerivatives(original, { watermark: watermark?.spec ?? null })
+  return {
+    original,
+    preview: made.preview,
+    thumb: made.thumb,
+    web: made.web,
+    watermarked: made.watermarked,
+    watermarkedThumb: made.watermarkedThumb,
+    watermarkVersion: watermark?.version ?? null,
+    width: made.width,
+    height: made.height,
+    dominantColor: hexColour(made.stats.dominant),
+  }
 }
 
 /**
@@ -88,11 +104,19 @@ export class DemoImagePool {
 
   constructor(
     private size: number,
-    private seed: string
+    private seed: string,
+    /** The studio's watermark: watermarked variants are made too (gallery photos). */
+    private watermark: (() => Promise<{ spec: WatermarkSpec; version: number } | null>) | null = null
   ) {}
 
   async at(index: number) {
-    this.#images ??= Promise.all(Array.from({ length: this.size }, (_, i) => render(this.seed, i)))
+    this.#images ??= (async () => {
+      const watermark = this.watermark ? await this.watermark() : null
+      const images: DemoImage[] = []
+      // one at a time: the pipeline takes the process's image threads anyway
+      for (let i = 0; i < this.size; i++) images.push(await render(this.seed, i, watermark))
+      return images
+    })()
     const images = await this.#images
     return images[index % images.length]
   }
@@ -109,12 +133,18 @@ export async function storeDemoImage(
     original: `media/${id}/original.jpg`,
     preview: `media/${id}/preview.webp`,
     thumb: `media/${id}/thumb.webp`,
+    web: `media/${id}/web.jpg`,
+    ...(image.watermarked ? { watermarked: `media/${id}/watermarked.webp` } : {}),
+    ...(image.watermarkedThumb ? { watermarkedThumb: `media/${id}/watermarked_thumb.webp` } : {}),
   }
   const disk = drive.use()
   await Promise.all([
     disk.put(keys.original, image.original),
     disk.put(keys.preview, image.preview),
     disk.put(keys.thumb, image.thumb),
+    disk.put(keys.web, image.web),
+    image.watermarked ? disk.put(keys.watermarked!, image.watermarked) : null,
+    image.watermarkedThumb ? disk.put(keys.watermarkedThumb!, image.watermarkedThumb) : null,
   ])
   return MediaAsset.create(
     {
@@ -126,11 +156,12 @@ export async function storeDemoImage(
       byteSize: image.original.length,
       width: image.width,
       height: image.height,
-      variants: { thumb: keys.thumb, preview: keys.preview },
+      variants: keys,
       dominantColor: image.dominantColor,
       tags: details.tags ?? null,
       exif: null,
       status: 'ready',
+      watermarkVersion: image.watermarkVersion,
     },
     { client }
   )

@@ -1,14 +1,16 @@
-import hash from '@adonisjs/core/services/hash'
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import Gallery from '#models/gallery'
 import PhotoSession from '#models/photo_session'
 import { withTrashed } from '#models/concerns/soft_deletes'
-import { generateAccessCode } from '#services/galleries/access_code'
+import { generateAccessCode } from '#support/access_codes'
 import { DemoImagePool } from '#database/demo/demo_images'
 import { seedActivity } from '#database/demo/galleries/activity'
 import { seedPhotos } from '#database/demo/galleries/photos'
 import { planGalleries } from '#database/demo/galleries/plan'
 import { seedReviews, seedWishlists } from '#database/demo/galleries/reviews'
+import { demoHash } from '#database/demo/password_hashes'
+import StudioSetting from '#models/studio_setting'
+import { studioWatermark } from '#services/images/studio_watermark'
 
 /** `count` items evenly spaced through the list, so galleries span the whole booking history. */
 function spread<T>(items: T[], count: number) {
@@ -26,7 +28,12 @@ export default class GalleriesSeeder extends BaseSeeder {
 
   async run() {
     const scale = (this.constructor as typeof GalleriesSeeder).scale
-    const images = new DemoImagePool(36, 'galleries')
+    // Gallery photos get every derivative an upload gets, the studio's watermark included.
+    // Read before the transaction: the pool asks for it from inside, where SQLite's single
+    // connection is already taken by the transaction.
+    const settings = await StudioSetting.current({ client: this.client })
+    const watermark = { spec: await studioWatermark(settings), version: settings.watermarkVersion }
+    const images = new DemoImagePool(36, 'galleries', async () => watermark)
     await this.client.transaction(async (trx) => {
       const completed = await PhotoSession.query({ client: trx })
         .where('status', 'completed')
@@ -56,7 +63,7 @@ export default class GalleriesSeeder extends BaseSeeder {
             slug: spec.slug,
             description: spec.description,
             accessCode: generateAccessCode(10, (n) => spec.rng.int(0, n - 1)),
-            passwordHash: spec.password ? await hash.make(spec.password) : null,
+            passwordHash: spec.password ? await demoHash(spec.password) : null,
             status: spec.status,
             publicShareEnabled: spec.publicShareEnabled,
             downloadEnabled: spec.downloadEnabled,

@@ -3,12 +3,13 @@ import { DateTime } from 'luxon'
 import Child, { PREFERRED_STYLES } from '#models/child'
 import { UserFactory } from '#database/factories/user_factory'
 import { ensureParent } from '#database/factories/support/parent'
+import { plainFirstName, plainLastName } from '#database/factories/support/plain_names'
 
 /** A child aged 3–15 in a family made on the fly unless `parentId` or `.with('parent')` is given. */
 export const ChildFactory = factory
   .define(Child, ({ faker }) => ({
-    firstName: faker.person.firstName(),
-    lastName: faker.person.lastName(),
+    firstName: plainFirstName(faker),
+    lastName: plainLastName(faker),
     birthDate: DateTime.now()
       .startOf('day')
       .minus({ years: faker.number.int({ min: 3, max: 15 }), days: faker.number.int({ min: 0, max: 360 }) }),

@@ -5,12 +5,13 @@ import { UserFactory } from '#database/factories/user_factory'
 import { PhotoSessionFactory } from '#database/factories/photo_session_factory'
 import { ContractTemplateFactory } from '#database/factories/contract_template_factory'
 import { ensureParent } from '#database/factories/support/parent'
+import { plainFullName } from '#database/factories/support/plain_names'
 
 /** A draft contract for a family made on the fly; states `sent`, `signed` and `void` keep the row consistent. */
 export const ContractFactory = factory
   .define(Contract, ({ faker }) => ({
     title: 'Session agreement',
-    body: `This agreement is between Loupe Studio and ${faker.person.fullName()}.\n\n${faker.lorem.paragraph()}`,
+    body: `This agreement is between Loupe Studio and ${plainFullName(faker)}.\n\n${faker.lorem.paragraph()}`,
     status: 'draft' as const,
   }))
   .before('create', async (builder, contract, ctx) => {

@@ -1,15 +1,16 @@
 import factory from '@adonisjs/lucid/factories'
 import { DateTime } from 'luxon'
 import Gallery from '#models/gallery'
-import { generateAccessCode } from '#services/galleries/access_code'
+import { generateAccessCode } from '#support/access_codes'
 import { GalleryVisitorFactory } from '#database/factories/gallery_visitor_factory'
 import { PhotoFactory } from '#database/factories/photo_factory'
 import { PhotoSessionFactory } from '#database/factories/photo_session_factory'
+import { plainLastName } from '#database/factories/support/plain_names'
 
 export const GalleryFactory = factory
   .define(Gallery, ({ faker }) => {
     // No apostrophes (D'Amore): tests look for the name in HTML, where it is escaped.
-    const name = `${faker.person.lastName().replace(/'/g, '')} family session`
+    const name = `${plainLastName(faker)} family session`
     return {
       name,
       slug: `${faker.helpers.slugify(name).toLowerCase()}-${faker.string.alphanumeric(6).toLowerCase()}`,

@@ -8,7 +8,6 @@ import { ensureParent } from '#database/factories/support/parent'
 export const GalleryVisitorFactory = factory
   .define(GalleryVisitor, ({ faker }) => ({
     email: faker.internet.email().toLowerCase(),
-    tokenHash: GalleryVisitor.hashToken(faker.string.alphanumeric(40)),
     lastSeenAt: DateTime.now(),
   }))
   .before('create', async (builder, model, ctx) => {

@@ -2,10 +2,11 @@ import factory from '@adonisjs/lucid/factories'
 import { DateTime } from 'luxon'
 import Inquiry from '#models/inquiry'
 import { UserFactory } from '#database/factories/user_factory'
+import { plainFullName } from '#database/factories/support/plain_names'
 
 export const InquiryFactory = factory
   .define(Inquiry, ({ faker }) => ({
-    name: faker.person.fullName(),
+    name: plainFullName(faker),
     email: faker.internet.email().toLowerCase(),
     phone: faker.helpers.maybe(() => faker.phone.number({ style: 'national' })) ?? null,
     message: faker.lorem.sentences(2),

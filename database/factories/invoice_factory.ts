@@ -12,7 +12,10 @@ export const InvoiceFactory = factory
     const total = faker.number.int({ min: 5, max: 50 }) * 1000
     return {
       status: 'draft' as const,
+      kind: 'other' as const,
       subtotal: total,
+      discountAmount: 0,
+      refundedAmount: 0,
       taxAmount: 0,
       total,
       amountPaid: 0,

@@ -8,6 +8,7 @@ export const KioskDeviceFactory = factory
   .define(KioskDevice, ({ faker }) => ({
     name: `Front desk ${faker.number.int({ min: 1, max: 99 })}`,
     tokenHash: createHash('sha256').update(randomBytes(32)).digest('hex'),
+    pairedAt: DateTime.now().minus({ days: 1 }),
     lastSeenAt: DateTime.now().minus({ minutes: 2 }),
     revokedAt: null,
   }))

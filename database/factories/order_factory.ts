@@ -5,6 +5,7 @@ import Order from '#models/order'
 import { UserFactory } from '#database/factories/user_factory'
 import { OrderItemFactory } from '#database/factories/order_item_factory'
 import { DiscountCodeFactory } from '#database/factories/discount_code_factory'
+import { plainFullName } from '#database/factories/support/plain_names'
 
 /** A pending order with consistent totals; `orderNumber` comes from the number sequence. */
 export const OrderFactory = factory
@@ -22,7 +23,7 @@ export const OrderFactory = factory
       totalAmount: subtotal + taxAmount + shippingAmount,
       currency: 'USD',
       shippingAddress: {
-        name: faker.person.fullName(),
+        name: plainFullName(faker),
         line1: faker.location.streetAddress(),
         city: faker.location.city(),
         region: faker.location.state({ abbreviated: true }),

@@ -3,10 +3,11 @@ import PhotographerProfile from '#models/photographer_profile'
 import { UserFactory } from '#database/factories/user_factory'
 import { MediaAssetFactory } from '#database/factories/media_asset_factory'
 import { ensureParent } from '#database/factories/support/parent'
+import { plainFullName } from '#database/factories/support/plain_names'
 
 export const PhotographerProfileFactory = factory
   .define(PhotographerProfile, ({ faker }) => {
-    const displayName = faker.person.fullName()
+    const displayName = plainFullName(faker)
     return {
       displayName,
       slug: `${faker.helpers.slugify(displayName).toLowerCase()}-${faker.string.alphanumeric(5).toLowerCase()}`,

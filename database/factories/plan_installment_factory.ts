@@ -27,9 +27,21 @@ export const PlanInstallmentFactory = factory
     row.sequence = Number(last.$extras.last ?? 0) + 1
   })
   .state('dueToday', (row) => (row.dueOn = DateTime.now().startOf('day')))
+  /** Claimed a minute ago by a billing run that is charging it now. */
   .state('processing', (row) => {
     row.status = 'processing'
+    row.attempts = 1
     row.dueOn = DateTime.now().startOf('day')
+    row.claimedAt = DateTime.now().minus({ minutes: 1 })
+    row.claimedBy = 'billing:run test-host:4242'
+  })
+  /** Claimed an hour ago by a billing run that died before recording the charge. */
+  .state('abandoned', (row) => {
+    row.status = 'processing'
+    row.attempts = 1
+    row.dueOn = DateTime.now().startOf('day')
+    row.claimedAt = DateTime.now().minus({ hours: 1 })
+    row.claimedBy = 'billing:run dead-host:666'
   })
   .state('paid', (row) => {
     row.status = 'paid'

@@ -1,10 +1,11 @@
 import factory from '@adonisjs/lucid/factories'
 import ShippingAddress from '#models/shipping_address'
 import { UserFactory } from '#database/factories/user_factory'
+import { plainFullName } from '#database/factories/support/plain_names'
 
 export const ShippingAddressFactory = factory
   .define(ShippingAddress, ({ faker }) => ({
-    name: faker.person.fullName(),
+    name: plainFullName(faker),
     line1: faker.location.streetAddress(),
     line2: null,
     city: faker.location.city(),

@@ -1,6 +1,7 @@
 import factory from '@adonisjs/lucid/factories'
 import { DateTime } from 'luxon'
 import User from '#models/user'
+import { plainFirstName, plainLastName } from '#database/factories/support/plain_names'
 
 export const FACTORY_PASSWORD = 'secret-password-1'
 
@@ -8,8 +9,8 @@ export const UserFactory = factory
   .define(User, ({ faker }) => ({
     email: faker.internet.email().toLowerCase().replace('@', `.${faker.string.alphanumeric(6)}@`),
     password: FACTORY_PASSWORD,
-    firstName: faker.person.firstName(),
-    lastName: faker.person.lastName(),
+    firstName: plainFirstName(faker),
+    lastName: plainLastName(faker),
     phone: null,
     role: 'customer' as const,
     emailVerifiedAt: DateTime.now(),

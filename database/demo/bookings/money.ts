@@ -124,22 +124,30 @@ export async function seedPlan(ctx: BookingContext) {
     { client: trx }
   )
 
+  // Each installment is written as it stands today (paid, failed, scheduled), never moved
+  // through states here: the payment that settled it is linked once the payment exists.
   let paid = 0
   for (const [index, dueOn] of dates.entries()) {
     const sequence = index + 1
-    const installment = new PlanInstallment().fill({
-      paymentPlanId: plan.id,
-      sequence,
-      dueOn,
-      amount: amounts[index],
-      status: 'scheduled',
-      attempts: 0,
-      createdAt: ctx.bookedAt,
-    })
-    installment.useTransaction(trx)
-    await installment.save()
-    if (index < paidCount) {
-      const chargedAt = DateTime.min(dueOn.set({ hour: 9 }), now)
+    const chargedAt = DateTime.min(dueOn.set({ hour: 9 }), now)
+    const decline = DECLINES[spec.failDays % DECLINES.length]
+    const retryAt = spec.retryDueNow ? now.minus({ hours: 2 }) : now.plus({ days: 1 }).startOf('day').set({ hour: 9 })
+    const outcome =
+      index < paidCount
+        ? { status: 'paid' as const, attempts: 1, paidAt: chargedAt }
+        : index === failedIndex
+          ? {
+              status: 'failed' as const,
+              attempts,
+              failureReason: decline.reason,
+              nextAttemptAt: planSpec.scenario === 'failed' ? null : retryAt,
+            }
+          : { status: 'scheduled' as const, attempts: 0 }
+    const installment = await PlanInstallment.create(
+      { paymentPlanId: plan.id, sequence, dueOn, amount: amounts[index], createdAt: ctx.bookedAt, ...outcome },
+      { client: trx }
+    )
+    if (outcome.status === 'paid') {
       const receipt = await payment(ctx, {
         amount: amounts[index],
         paymentType: 'plan_payment',
@@ -149,10 +157,10 @@ export async function seedPlan(ctx: BookingContext) {
         status: 'succeeded',
         processedAt: chargedAt,
       })
-      installment.merge({ status: 'paid', attempts: 1, paymentId: receipt.id, paidAt: chargedAt })
+      installment.paymentId = receipt.id
+      await installment.save()
       paid += amounts[index]
-    } else if (index === failedIndex) {
-      const decline = DECLINES[spec.failDays % DECLINES.length]
+    } else if (outcome.status === 'failed') {
       for (let attempt = 1; attempt <= attempts; attempt++) {
         await payment(ctx, {
           amount: amounts[index],
@@ -166,15 +174,7 @@ export async function seedPlan(ctx: BookingContext) {
           processedAt: DateTime.min(dueOn.plus({ days: (attempt - 1) * ctx.retryDays }).set({ hour: 9 }), now),
         })
       }
-      const retryAt = spec.retryDueNow ? now.minus({ hours: 2 }) : now.plus({ days: 1 }).startOf('day').set({ hour: 9 })
-      installment.merge({
-        status: 'failed',
-        attempts,
-        failureReason: decline.reason,
-        nextAttemptAt: planSpec.scenario === 'failed' ? null : retryAt,
-      })
     }
-    await installment.save()
   }
   return { plan, paid, lastDueOn: dates[dates.length - 1] }
 }

@@ -2,7 +2,10 @@ import { DateTime } from 'luxon'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import DiscountCode from '#models/discount_code'
 
-/** One code in each state a checkout must handle: open, windowed, fixed, expired, used up, upcoming. */
+/**
+ * One code in each state a checkout must handle: open, windowed, fixed, expired, used up,
+ * upcoming; buy-X-get-Y, free shipping over a minimum, once per customer.
+ */
 export async function seedDiscountCodes(client: QueryClientContract) {
   const today = DateTime.now().startOf('day')
   const codes = [
@@ -46,6 +49,30 @@ export async function seedDiscountCodes(client: QueryClientContract) {
       description: 'Holiday sale',
       startsAt: today.plus({ days: 14 }),
       endsAt: today.plus({ days: 45 }),
+    },
+    {
+      code: 'PRINTS3FOR2',
+      kind: 'percent',
+      amount: 100,
+      description: 'Buy two prints, the third (cheapest) is free',
+      appliesTo: 'buy_x_get_y',
+      buyQuantity: 2,
+      getQuantity: 1,
+    },
+    {
+      code: 'SHIPFREE',
+      kind: 'percent',
+      amount: 100,
+      description: 'Free shipping on orders over $75',
+      appliesTo: 'shipping',
+      minOrderAmount: 7500,
+    },
+    {
+      code: 'ONCEONLY5',
+      kind: 'fixed',
+      amount: 500,
+      description: '$5 off, once per customer',
+      maxPerCustomer: 1,
     },
   ] as const
 

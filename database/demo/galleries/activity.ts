@@ -43,7 +43,6 @@ export async function seedActivity(client: QueryClientContract, gallery: Gallery
           galleryId: gallery.id,
           email,
           userId: email === family?.email ? family.id : null,
-          tokenHash: sha256(`demo-visitor:${gallery.slug}:${email}`),
           lastSeenAt: at,
           createdAt: at,
           updatedAt: at,

@@ -89,7 +89,7 @@ export function planGalleries(sessions: PhotoSession[], eventCount: number, now 
       publicShareEnabled: false,
       downloadEnabled: !rng.chance(0.15),
       selectionLimit: session.package.includedPhotos,
-      password: rank === 3 ? 'encore' : null,
+      password: rank === 3 ? 'encore-2026' : null,
       photoCount: rng.int(8, 20),
       rng,
     }

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon'
 import { randomUUID } from 'node:crypto'
-import hash from '@adonisjs/core/services/hash'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import User from '#models/user'
 import PhotographerProfile from '#models/photographer_profile'
 import { DEMO_PASSWORD } from '#database/demo/accounts_seeder'
+import { demoHash, setDemoPassword } from '#database/demo/password_hashes'
 
 export const DEMO_PHOTOGRAPHERS = [
   {
@@ -65,7 +65,6 @@ export async function seedPhotographers(client: QueryClientContract) {
       { email: photographer.email },
       {
         email: photographer.email,
-        password: DEMO_PASSWORD,
         firstName: photographer.firstName,
         lastName: photographer.lastName,
         role: 'photographer',
@@ -73,6 +72,7 @@ export async function seedPhotographers(client: QueryClientContract) {
       },
       { client }
     )
+    await setDemoPassword(client, user.id, DEMO_PASSWORD)
     await PhotographerProfile.firstOrCreate(
       { userId: user.id },
       {
@@ -91,10 +91,7 @@ export async function seedPhotographers(client: QueryClientContract) {
   }
 }
 
-/**
- * Inserts the missing family accounts in one statement. They share one scrypt hash of
- * DEMO_PASSWORD: hashing each row would cost about a second per twenty families.
- */
+/** Inserts the missing family accounts in one statement, with the shared hash of DEMO_PASSWORD. */
 export async function seedFamilies(client: QueryClientContract, count: number) {
   const emails = Array.from({ length: count }, (_, i) => familyEmail(i + 1))
   const existing = new Set(
@@ -102,7 +99,7 @@ export async function seedFamilies(client: QueryClientContract, count: number) {
   )
   const missing = emails.map((email, i) => ({ email, n: i + 1 })).filter(({ email }) => !existing.has(email))
   if (!missing.length) return
-  const password = await hash.use('scrypt').make(DEMO_PASSWORD)
+  const password = await demoHash(DEMO_PASSWORD)
   const format = (at: DateTime) => at.toFormat(client.dialect.dateTimeFormat)
   const rows = missing.map(({ email, n }) => {
     const joined = DateTime.now().minus({ days: 20 + ((n * 37) % 700) })
