@@ -36,6 +36,7 @@ export default defineConfig({
   ],
 
   preloads: [
+    () => import('#start/context'),
     () => import('#start/routes'),
     () => import('#start/kernel'),
     () => import('#start/validator'),
@@ -48,6 +49,10 @@ export default defineConfig({
     {
       file: () => import('#start/scheduler'),
       environment: ['console'],
+    },
+    {
+      file: () => import('#start/urls'),
+      environment: ['console', 'test'],
     },
   ],
 

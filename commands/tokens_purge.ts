@@ -3,7 +3,7 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 
 export default class TokensPurge extends BaseCommand {
   static commandName = 'tokens:purge'
-  static description = 'Delete expired or used email tokens, remember-me tokens and rate-limit rows'
+  static description = 'Delete expired or used email tokens, expired sign-in links and codes, remember-me tokens and rate-limit rows'
   static options: CommandOptions = { startApp: true }
 
   async run() {

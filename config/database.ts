@@ -1,6 +1,8 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
+import { dirname } from 'node:path'
 import { defineConfig } from '@adonisjs/lucid'
+import { ensureFolder } from '#support/fs/ensure_folder'
 
 /*
 | Tests never touch the development database: under NODE_ENV=test the SQLite file
@@ -18,12 +20,16 @@ const pgDatabase = inTest
 
 const migrations = { naturalSort: true, paths: ['database/migrations'] }
 
+const connection = env.get('DB_CONNECTION', 'sqlite')
+export const sqliteFile = app.makePath(sqlitePath)
+if (connection === 'sqlite') ensureFolder(dirname(sqliteFile))
+
 const dbConfig = defineConfig({
-  connection: env.get('DB_CONNECTION', 'sqlite'),
+  connection,
   connections: {
     sqlite: {
       client: 'better-sqlite3',
-      connection: { filename: app.makePath(sqlitePath) },
+      connection: { filename: sqliteFile },
       useNullAsDefault: true,
       migrations,
       pool: {

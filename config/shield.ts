@@ -20,7 +20,16 @@ const shieldConfig = defineConfig({
   },
   csrf: {
     enabled: true,
-    exceptRoutes: (ctx) => ctx.request.url().startsWith('/webhooks/') || ctx.request.url() === '/health',
+    // "Add to cart" sits on public pages that caches share (one copy, no session, so no
+    // per-visitor token); a cross-site post can't carry the SameSite=Lax cart cookie anyway.
+    exceptRoutes: (ctx) =>
+      ctx.request.url().startsWith('/webhooks/') ||
+      ctx.request.url() === '/health' ||
+      (ctx.request.url() === '/cart/items' && ctx.request.method() === 'POST') ||
+      // "Open your gallery" sits on the cached home page too. A forged post can only make a
+      // browser remember a code its sender already knows (the gallery still asks for an
+      // email next); guessing stays rate-limited per IP as on /g.
+      (ctx.request.url() === '/g' && ctx.request.method() === 'POST'),
     enableXsrfCookie: false,
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   },

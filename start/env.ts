@@ -10,6 +10,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   APP_KEY: Env.schema.string(),
   APP_URL: Env.schema.string.optional(),
   LOG_LEVEL: Env.schema.enum.optional(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+  TRUSTED_PROXIES: Env.schema.string.optional(),
 
   SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'memory', 'redis'] as const),
 
@@ -24,6 +25,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   TEST_PG_DB_NAME: Env.schema.string.optional(),
 
   REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
+  /** How kiosk boards hear check-ins: memory (one app process) or redis (several). */
+  KIOSK_EVENTS: Env.schema.enum.optional(['memory', 'redis'] as const),
   REDIS_PORT: Env.schema.number.optional(),
   REDIS_PASSWORD: Env.schema.string.optional(),
   LIMITER_STORE: Env.schema.enum.optional(['database', 'redis', 'memory'] as const),
@@ -61,6 +64,19 @@ export default await Env.create(new URL('../', import.meta.url), {
   FACEBOOK_CLIENT_ID: Env.schema.string.optional(),
   FACEBOOK_CLIENT_SECRET: Env.schema.string.optional(),
 
+  PAYMENT_GATEWAY: Env.schema.enum.optional(['offline', 'stripe'] as const),
+  DEMO_CARD: Env.schema.boolean.optional(),
+
+  /*
+  | Print-on-demand labs (fulfillment:sync). Without keys, items routed to that lab wait.
+  */
+  PRINTFUL_API_KEY: Env.schema.string.optional(),
+  PRINTFUL_API_URL: Env.schema.string.optional(),
+  PRINTFUL_WEBHOOK_SECRET: Env.schema.string.optional(),
+  GOOTEN_RECIPE_ID: Env.schema.string.optional(),
+  GOOTEN_BILLING_KEY: Env.schema.string.optional(),
+  GOOTEN_API_URL: Env.schema.string.optional(),
+  AVAILABILITY_CACHE_SECONDS: Env.schema.number.optional(),
   STRIPE_SECRET_KEY: Env.schema.string.optional(),
   STRIPE_WEBHOOK_SECRET: Env.schema.string.optional(),
   STRIPE_API_HOST: Env.schema.string.optional(),

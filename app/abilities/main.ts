@@ -14,3 +14,9 @@ export const enterPhotographer = Bouncer.ability((user: User) => user.hasRole('p
 export const enterPortal = Bouncer.ability((user: User) => user.hasRole('customer'))
 
 export const manageGalleries = Bouncer.ability((user: User) => user.hasRole('admin', 'photographer'))
+
+/** The studio side of bookings: calendar, sessions, their notes and status. */
+export const manageSessions = Bouncer.ability((user: User) => user.hasRole('admin', 'photographer'))
+
+/** The print shop's orders: admins and the front desk (they pack and ship). */
+export const manageOrders = Bouncer.ability((user: User) => user.hasRole('admin', 'staff'))

@@ -31,7 +31,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 
   async handle(error: any, ctx: HttpContext) {
-    const status = STATUS_BY_CODE[error?.code]
+    // A policy's deny('…', 404) hides what exists; its status wins over the default 403.
+    const denial = error?.code === 'E_AUTHORIZATION_FAILURE' ? error.response?.status : undefined
+    const status = denial ?? STATUS_BY_CODE[error?.code]
     if (status) {
       return this.renderStatusPage(status, ctx, error)
     }

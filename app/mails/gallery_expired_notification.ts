@@ -1,6 +1,6 @@
 import { BaseMail } from '@adonisjs/mail'
 import type Gallery from '#models/gallery'
-import type { ExpiryRecipient } from '#services/galleries/expiry_recipients'
+import type { ExpiryRecipient } from '#actions/galleries/expiry_recipients'
 
 export interface GalleryExpiredDetails {
   url: string
@@ -10,6 +10,9 @@ export interface GalleryExpiredDetails {
 
 /** Sent once when a gallery expires: nothing is deleted, the studio can reopen it. */
 export default class GalleryExpiredNotification extends BaseMail {
+  /** Nothing in it opens an account or a gallery (the link is the gallery's public page). */
+  secrets: string[] = []
+
   constructor(
     private recipient: ExpiryRecipient,
     private gallery: Gallery,

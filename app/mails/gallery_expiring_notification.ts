@@ -1,6 +1,6 @@
 import { BaseMail } from '@adonisjs/mail'
 import type Gallery from '#models/gallery'
-import type { ExpiryRecipient } from '#services/galleries/expiry_recipients'
+import type { ExpiryRecipient } from '#actions/galleries/expiry_recipients'
 
 export interface GalleryExpiryDetails {
   url: string
@@ -14,6 +14,9 @@ export interface GalleryExpiryDetails {
 
 /** "Your gallery expires in 3 days": sent 7, 3 and 1 days before (each once). */
 export default class GalleryExpiringNotification extends BaseMail {
+  /** Nothing in it opens an account or a gallery (the link is the gallery's public page). */
+  secrets: string[] = []
+
   constructor(
     private recipient: ExpiryRecipient,
     private gallery: Gallery,

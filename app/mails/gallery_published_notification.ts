@@ -4,6 +4,10 @@ import type User from '#models/user'
 
 export interface GalleryPublishedDetails {
   url: string
+  /** The family's one-time sign-in link that lands on the gallery. */
+  signInUrl: string
+  signInToken: string
+  signInHours: number
   /** "Friday, June 6, 2025" in the studio's time zone, or null for a gallery that never expires. */
   expiresOn: string | null
   studioName: string
@@ -12,12 +16,16 @@ export interface GalleryPublishedDetails {
 
 /** "Your photos are ready": the gallery's link and access code, sent to the family on publishing. */
 export default class GalleryPublishedNotification extends BaseMail {
+  /** The access code opens the gallery: the email log keeps it masked. */
+  secrets: string[]
+
   constructor(
     private family: User,
     private gallery: Gallery,
     private details: GalleryPublishedDetails
   ) {
     super()
+    this.secrets = [gallery.accessCode, details.signInToken]
     this.subject = `Your photos are ready: “${gallery.name}”`
   }
 

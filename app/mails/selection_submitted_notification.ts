@@ -1,6 +1,6 @@
 import { BaseMail } from '@adonisjs/mail'
 import type Gallery from '#models/gallery'
-import type { SelectionSummary } from '#services/galleries/selection'
+import type { SelectionSummary } from '#actions/galleries/selection_summary'
 
 export interface SelectedPhoto {
   filename: string
@@ -8,6 +8,9 @@ export interface SelectedPhoto {
 
 /** To the studio: a family submitted its pick, with the count, the extras and the files. */
 export default class SelectionSubmittedNotification extends BaseMail {
+  /** Nothing in it opens anything: the link is the studio's own gallery page, behind sign-in. */
+  secrets: string[] = []
+
   subject: string
 
   constructor(

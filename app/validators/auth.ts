@@ -15,10 +15,8 @@ export const registrationValidator = vine.compile(
   vine.object({
     firstName: vine.string().trim().minLength(1).maxLength(100),
     lastName: vine.string().trim().minLength(1).maxLength(100),
-    email: email().unique(async (db, value) => {
-      const row = await db.from('users').where('email', value).first()
-      return !row
-    }),
+    // No uniqueness rule: the page must not tell whether an address has an account.
+    email: email(),
     password: vine.string().maxLength(200).use(strongPassword()).confirmed(),
     marketingConsent: vine.boolean().optional(),
   })

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { DOWNLOADABLE_VARIANTS } from '#services/downloads/download_files'
+import { DOWNLOADABLE_VARIANTS } from '#actions/galleries/download_files'
 import { ARCHIVE_SETS } from '#actions/galleries/stream_gallery_archive'
 
 /** "Download this photo": web size unless the original is asked for. */

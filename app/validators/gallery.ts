@@ -20,6 +20,9 @@ const messages = withMessages({
   'photoId.required': 'Choose a photo',
 })
 
+/** A gallery password is typed by families from an email: short, yet not guessable in a few tries. */
+export const GALLERY_PASSWORD_MIN_LENGTH = 8
+
 /** Fields shared by the create and edit forms. */
 const settings = {
   name: vine.string().trim().minLength(1).maxLength(120),
@@ -32,7 +35,7 @@ const settings = {
     .maxLength(32)
     .use(accessCodeFormat())
     .use(uniqueGallery({ column: 'access_code', message: 'Another gallery already uses this code' })),
-  password: vine.string().minLength(4).maxLength(100).optional(),
+  password: vine.string().minLength(GALLERY_PASSWORD_MIN_LENGTH).maxLength(100).optional(),
   downloadEnabled: vine.boolean().optional(),
   watermarkEnabled: vine.boolean().optional(),
   socialShareEnabled: vine.boolean().optional(),

@@ -13,6 +13,8 @@ const messages = new SimpleMessagesProvider(
     'code.required': 'Enter the access code from your card or email',
     'email.required': 'Enter your email: it keeps your favourites on this gallery',
     'email.email': 'Enter a valid email address',
+    'entryCode.required': 'Enter the 6-digit code from the email',
+    'entryCode.regex': 'Enter the 6 digits from the email',
     'maxLength': 'Use at most {{ max }} characters',
   },
   {}
@@ -31,6 +33,18 @@ export const galleryAccessValidator = vine.compile(
   })
 )
 galleryAccessValidator.messagesProvider = messages
+
+/** The 6-digit code a guarded gallery emailed ("123 456" is fine). */
+export const entryCodeValidator = vine.compile(
+  vine.object({
+    entryCode: vine
+      .string()
+      .trim()
+      .regex(/^\d{3} ?\d{3}$/)
+      .transform((value) => value.replace(/\s+/g, '')),
+  })
+)
+entryCodeValidator.messagesProvider = messages
 
 /** `?filter=favorites&page=2` on the gallery page. */
 export const galleryFilterValidator = vine.compile(

@@ -1,5 +1,5 @@
-import type { HttpContext } from '@adonisjs/core/http'
 import AuditLog from '#models/audit_log'
+import type { Actor } from '#support/actor'
 
 export interface AuditEntry {
   action: string
@@ -9,14 +9,15 @@ export interface AuditEntry {
 
 /** Records one admin write: who did what to which record, from where. */
 export default class RecordAudit {
-  static async handle(ctx: Pick<HttpContext, 'auth' | 'request'> | null, entry: AuditEntry) {
+  static async handle(actor: Actor | null, entry: AuditEntry) {
     return AuditLog.create({
-      actorId: ctx?.auth.user?.id ?? null,
+      actorId: actor?.userId ?? null,
       action: entry.action,
       subjectType: entry.subject?.type ?? null,
       subjectId: entry.subject?.id ?? null,
-      details: entry.details ?? null,
-      ip: ctx?.request.ip() ?? null,
+      // A command or job has no user: its label says which one it was.
+      details: actor?.label ? { ...entry.details, by: actor.label } : (entry.details ?? null),
+      ip: actor?.ip ?? null,
     })
   }
 }

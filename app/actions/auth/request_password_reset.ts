@@ -1,21 +1,14 @@
-import router from '@adonisjs/core/services/router'
-import User from '#models/user'
-import { appUrl } from '#config/app'
-import { issueUserToken } from '#services/auth/user_tokens'
-import { deliverMail } from '#services/mail/deliver_mail'
-import PasswordResetNotification from '#mails/password_reset_notification'
+import { dispatch } from '#services/jobs/dispatch'
+import { mayEmail } from '#services/auth/mail_throttle'
 
 /**
- * Emails a reset link valid for one hour. Says nothing about whether the address has
- * an account: the page shows the same message either way.
+ * "Forgot password": the same work whether or not the address has an account (one
+ * queued job), so neither the answer nor its timing tells. The job finds the account
+ * and emails the link (SendPasswordReset). A few per address an hour at most.
  */
 export default class RequestPasswordReset {
-  static async handle(email: string, options: { invited?: boolean; validHours?: number } = {}) {
-    const user = await User.query().where('email', email).whereNull('deletedAt').first()
-    if (!user || !user.isActive) return
-
-    const token = await issueUserToken(user, 'password_reset', { hours: options.validHours ?? 1 })
-    const url = appUrl + router.makeUrl('password_reset.edit', { token })
-    await deliverMail(new PasswordResetNotification(user, url, options.invited))
+  static async handle(email: string) {
+    if (!(await mayEmail('password_reset', email))) return
+    await dispatch('auth.password_reset_mail', { email })
   }
 }

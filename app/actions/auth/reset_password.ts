@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import { consumeToken, findUsableToken } from '#services/auth/user_tokens'
+import { endEverySession } from '#services/auth/session_epoch'
 
 export type ResetPasswordResult = { ok: true; user: User } | { ok: false; reason: 'invalid_token' }
 
@@ -16,10 +16,9 @@ export default class ResetPassword {
 
     const user = token.user
     user.password = password
-    user.sessionEpoch += 1
     user.emailVerifiedAt ??= DateTime.now()
     await user.save()
-    await db.from('remember_me_tokens').where('tokenable_id', user.id).delete()
+    await endEverySession(user)
     return { ok: true, user }
   }
 }

@@ -1,6 +1,4 @@
-import router from '@adonisjs/core/services/router'
 import type User from '#models/user'
-import { appUrl } from '#config/app'
 import { issueUserToken } from '#services/auth/user_tokens'
 import { deliverMail } from '#services/mail/deliver_mail'
 import VerifyEmailNotification from '#mails/verify_email_notification'
@@ -9,7 +7,6 @@ export default class SendEmailVerification {
   static async handle(user: User) {
     if (!user.email || user.emailVerifiedAt) return
     const token = await issueUserToken(user, 'email_verification', { days: 2 })
-    const url = appUrl + router.makeUrl('email_verification.show', { token })
-    await deliverMail(new VerifyEmailNotification(user, url))
+    await deliverMail(new VerifyEmailNotification(user, token))
   }
 }

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type Gallery from '#models/gallery'
-import type GalleryVisitor from '#models/gallery_visitor'
-import { sqlTime } from '#services/db/sql_time'
-import { visiblePhotosOf } from '#services/galleries/visible_photos'
+import GalleryVisitor from '#models/gallery_visitor'
+import { sqlTime } from '#support/db/sql_time'
+import { visiblePhotosOf } from '#actions/galleries/visible_photos'
 
 export type PhotoFavoriteResult = { ok: true } | { ok: false; reason: 'locked' | 'not_found' }
 
@@ -28,6 +28,7 @@ export default class AddPhotoFavorite {
       .insert({ id: randomUUID(), photo_id: photoId, gallery_visitor_id: visitor.id, created_at: now, updated_at: now })
       .onConflict(['photo_id', 'gallery_visitor_id'])
       .ignore()
+    await GalleryVisitor.favoritesChanged(visitor.id)
     return { ok: true }
   }
 }

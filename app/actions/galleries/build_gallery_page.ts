@@ -1,9 +1,16 @@
 import type Gallery from '#models/gallery'
 import ListGalleryPhotos, { type GalleryPhotoList } from '#actions/galleries/list_gallery_photos'
 import { selectionLockedFor } from '#actions/galleries/add_photo_favorite'
-import { familyIdOf, type GalleryViewer } from '#services/galleries/gallery_viewer'
-import { selectionTermsOf, summarizeSelection, type SelectionSummary } from '#services/galleries/selection'
-import { canDownload } from '#services/downloads/download_access'
+import type { GalleryViewer } from '#actions/galleries/gallery_viewer'
+import { summarizeSelection, type SelectionSummary } from '#actions/galleries/selection_summary'
+
+/** What GalleryPolicy lets this viewer do on the page (decided by the controller). */
+export interface ViewerRights {
+  /** Download buttons (the studio sees what the family would). */
+  downloads: boolean
+  /** Submitting the selection: at once (the family), by a link emailed to the family, or not. */
+  submit: 'now' | 'by_email' | null
+}
 
 /** What the selection bar shows and allows this viewer. */
 export interface SelectionState {
@@ -14,8 +21,13 @@ export interface SelectionState {
   locked: boolean
   /** Someone else (another visitor of the gallery) submitted it already. */
   submittedByOther: boolean
-  /** The family picks for the package; a gallery without a family lets any visitor submit. */
   maySubmit: boolean
+  /** Submitting emails the family a link that confirms it (a visitor who gave the family's email). */
+  submitsByEmail: boolean
+  /** A visitor of a family's gallery: only the family sends the selection (no counter against its package). */
+  familySends: boolean
+  /** The family may reopen its sent selection (until the studio starts editing). */
+  mayReopen: boolean
 }
 
 export interface GalleryPage {
@@ -25,24 +37,25 @@ export interface GalleryPage {
   favoritesOnly: boolean
 }
 
-export async function selectionStateOf(gallery: Gallery, viewer: GalleryViewer, count: number): Promise<SelectionState> {
-  const summary = summarizeSelection(count, selectionTermsOf(gallery))
+export function selectionStateOf(gallery: Gallery, viewer: GalleryViewer, count: number, rights: ViewerRights): SelectionState {
+  const familySends = viewer.kind === 'visitor' && rights.submit === null && !!gallery.photoSessionId
+  const terms = gallery.selectionTerms()
+  // The family's package is the family's business: a visitor's favourites are just favourites.
+  const summary = summarizeSelection(count, familySends ? { ...terms, limit: null } : terms)
   const visitor = viewer.visitor
-  if (!visitor) return { summary, canFavorite: false, locked: false, submittedByOther: false, maySubmit: false }
+  const closed = { summary, canFavorite: false, locked: false, submittedByOther: false, maySubmit: false, submitsByEmail: false, familySends, mayReopen: false }
+  if (!visitor) return closed
   const locked = selectionLockedFor(gallery, visitor)
-  const submittedByOther = !!gallery.selectionSubmittedAt && !locked
-  const maySubmit = (await picksForPackage(gallery, viewer)) && !gallery.selectionSubmittedAt
-  return { summary, canFavorite: true, locked, submittedByOther, maySubmit }
-}
-
-/**
- * Whether this viewer's favourites may become the gallery's selection: the family's (signed
- * in, or entered with the family's email), or anyone's in a gallery without a family.
- */
-export async function picksForPackage(gallery: Gallery, viewer: GalleryViewer) {
-  if (viewer.kind === 'family') return true
-  if (viewer.kind === 'studio') return false
-  return viewer.isFamily || (await familyIdOf(gallery)) === null
+  const open = !gallery.selectionSubmittedAt && rights.submit !== null
+  return {
+    ...closed,
+    canFavorite: true,
+    locked,
+    submittedByOther: !!gallery.selectionSubmittedAt && !locked,
+    maySubmit: open,
+    submitsByEmail: open && rights.submit === 'by_email',
+    mayReopen: locked && rights.submit === 'now' && !gallery.selectionEditingStartedAt,
+  }
 }
 
 /**
@@ -54,11 +67,12 @@ export default class BuildGalleryPage {
   static async handle(
     gallery: Gallery,
     viewer: GalleryViewer,
+    rights: ViewerRights,
     options: { favoritesOnly?: boolean; page?: number } = {}
   ): Promise<GalleryPage> {
     const favoritesOnly = !!options.favoritesOnly && !!viewer.visitor
     const list = await ListGalleryPhotos.handle(gallery, viewer, { favoritesOnly, page: options.page })
-    const selection = await selectionStateOf(gallery, viewer, list.favorites)
-    return { list, selection, downloads: canDownload(gallery, viewer), favoritesOnly }
+    const selection = selectionStateOf(gallery, viewer, list.favorites, rights)
+    return { list, selection, downloads: rights.downloads, favoritesOnly }
   }
 }

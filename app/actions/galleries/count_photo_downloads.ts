@@ -36,7 +36,7 @@ export default class CountPhotoDownloads {
       .filter((row) => byId.has(row.photo_id))
       .map((row) => {
         const photo = byId.get(row.photo_id)!
-        const thumbUrl = photo.mediaAsset.variants?.thumb ? mediaUrl(photo.mediaAssetId, 'thumb') : null
+        const thumbUrl = photo.mediaAsset.variants?.thumb ? mediaUrl(photo.mediaAssetId, 'thumb', 'studio') : null
         return { photo, total: Number(row.total), originals: Number(row.originals), thumbUrl }
       })
   }

@@ -1,18 +1,21 @@
-import type { HttpContext } from '@adonisjs/core/http'
 import Gallery from '#models/gallery'
 import PhotoSession from '#models/photo_session'
 import RecordAudit from '#actions/audit/record_audit'
-import { uniqueSlug } from '#services/galleries/slugs'
+import { uniqueSlug } from '#support/slugs'
 import {
   endOfStudioDay,
   gallerySettingsColumns,
-  rethrowAsFieldError,
+  uniqueRefusal,
   type GallerySettingsInput,
+  type GallerySettingsRefusal,
 } from '#actions/galleries/gallery_input'
+import type { Actor } from '#support/actor'
 
 export interface CreateGalleryInput extends GallerySettingsInput {
   photoSessionId?: string
 }
+
+export type CreateGalleryResult = { ok: true; gallery: Gallery } | GallerySettingsRefusal
 
 /**
  * A draft gallery, for a photo session or standalone. For a session, the selection
@@ -20,7 +23,7 @@ export interface CreateGalleryInput extends GallerySettingsInput {
  * is set from the studio settings on publishing.
  */
 export default class CreateGallery {
-  static async handle(ctx: HttpContext | null, input: CreateGalleryInput) {
+  static async handle(actor: Actor, input: CreateGalleryInput): Promise<CreateGalleryResult> {
     const session = input.photoSessionId
       ? await PhotoSession.query().where('id', input.photoSessionId).preload('package').firstOrFail()
       : null
@@ -32,12 +35,16 @@ export default class CreateGallery {
       selectionLimit: input.selectionLimit ?? session?.package.includedPhotos ?? null,
       expiresAt: input.expiresOn ? await endOfStudioDay(input.expiresOn) : null,
     })
-    await gallery.save().catch(rethrowAsFieldError)
-    await RecordAudit.handle(ctx, {
+    try {
+      await gallery.save()
+    } catch (error) {
+      return uniqueRefusal(error)
+    }
+    await RecordAudit.handle(actor, {
       action: 'gallery.created',
       subject: { type: 'gallery', id: gallery.id },
       details: { name: gallery.name, slug: gallery.slug, photoSessionId: gallery.photoSessionId },
     })
-    return gallery
+    return { ok: true, gallery }
   }
 }

@@ -1,9 +1,8 @@
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 import Gallery from '#models/gallery'
 import SendGalleryExpiredNotices, { type ExpiredNoticesResult } from '#actions/galleries/send_gallery_expired_notices'
-import { sqlTime } from '#services/db/sql_time'
-import { affectedRows } from '#services/db/affected_rows'
+import { sqlTime } from '#support/db/sql_time'
+import { actors } from '#support/actor'
 
 export interface ExpireGalleriesResult {
   /** Galleries this run moved to expired (or would, in a dry run). */
@@ -14,7 +13,7 @@ export interface ExpireGalleriesResult {
 /**
  * `galleries:expire`: published galleries past their date become `expired` (never
  * deleted: the studio extends them to reopen), then the "expired" notice goes out once.
- * Each gallery is claimed with a conditional update, so two runs at once (the
+ * Each gallery moves through its compare-and-set transition, so two runs at once (the
  * scheduler and an operator) never expire or notify twice. A dry run writes nothing.
  */
 export default class ExpireGalleries {
@@ -35,14 +34,8 @@ export default class ExpireGalleries {
   }
 }
 
-async function markExpired(gallery: Gallery, now: DateTime) {
-  const changed = await db
-    .from('galleries')
-    .where('id', gallery.id)
-    .where('status', 'published')
-    .where('expires_at', '<=', sqlTime(now))
-    .update({ status: 'expired', updated_at: sqlTime(now) })
-  if (affectedRows(changed) !== 1) return false
-  gallery.status = 'expired'
-  return true
+const command = actors.system('galleries:expire')
+
+function markExpired(gallery: Gallery, now: DateTime) {
+  return gallery.expire({ now, dueOnly: true, actor: command })
 }

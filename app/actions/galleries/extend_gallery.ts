@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon'
-import type { HttpContext } from '@adonisjs/core/http'
 import type Gallery from '#models/gallery'
 import StudioSetting from '#models/studio_setting'
 import RecordAudit from '#actions/audit/record_audit'
 import { endOfStudioDay } from '#actions/galleries/gallery_input'
-import { fieldError } from '#services/http/field_error'
+import type { Actor } from '#support/actor'
 
 export interface ExtendGalleryInput {
   /** A new last day… */
@@ -13,21 +12,20 @@ export interface ExtendGalleryInput {
   days?: number
 }
 
-export type ExtendGalleryResult = { ok: true; gallery: Gallery } | { ok: false; reason: 'not_extendable' | 'not_later' }
+export type ExtendGalleryResult = { ok: true; gallery: Gallery } | { ok: false; reason: 'no_date' | 'not_extendable' | 'not_later' }
 
 /** Moves a live gallery's expiry date; an expired gallery opens again until the new date. */
 export default class ExtendGallery {
-  static async handle(ctx: HttpContext | null, gallery: Gallery, input: ExtendGalleryInput): Promise<ExtendGalleryResult> {
-    if (!input.expiresOn && !input.days) throw fieldError('days', 'Enter a number of days or choose a date')
-    if (gallery.status !== 'published' && gallery.status !== 'expired') return { ok: false, reason: 'not_extendable' }
+  static async handle(actor: Actor, gallery: Gallery, input: ExtendGalleryInput): Promise<ExtendGalleryResult> {
+    if (!input.expiresOn && !input.days) return { ok: false, reason: 'no_date' }
 
     const now = DateTime.now()
     const until = input.expiresOn ? await endOfStudioDay(input.expiresOn) : await daysLater(gallery, input.days!, now)
     if (until <= now) return { ok: false, reason: 'not_later' }
 
     const before = { status: gallery.status, expiresAt: gallery.expiresAt?.toISO() ?? null }
-    await gallery.extend(until, now)
-    await RecordAudit.handle(ctx, {
+    if (!(await gallery.extend(until, { actor, now }))) return { ok: false, reason: 'not_extendable' }
+    await RecordAudit.handle(actor, {
       action: 'gallery.extended',
       subject: { type: 'gallery', id: gallery.id },
       details: { name: gallery.name, before, expiresAt: until.toISO() },

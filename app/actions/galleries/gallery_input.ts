@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
 import StudioSetting from '#models/studio_setting'
-import { fieldError } from '#services/http/field_error'
-import { uniqueViolationColumn } from '#services/db/unique_violation'
+import { uniqueViolationColumn } from '#support/db/unique_violation'
 
 /** What the create and edit forms send (after validation). */
 export interface GallerySettingsInput {
@@ -40,10 +39,12 @@ export async function endOfStudioDay(day: Date) {
   return DateTime.fromISO(iso, { zone: timezone }).endOf('day').startOf('second')
 }
 
-/** Another request took the slug or code between validation and insert: a field error, not a 500. */
-export function rethrowAsFieldError(error: unknown): never {
+export type GallerySettingsRefusal = { ok: false; reason: 'slug_taken' | 'code_taken' }
+
+/** Another request took the slug or code between validation and the write: a refusal, not a 500. */
+export function uniqueRefusal(error: unknown): GallerySettingsRefusal {
   const column = uniqueViolationColumn(error, ['slug', 'access_code'])
-  if (column === 'slug') throw fieldError('slug', 'Another gallery already uses this address')
-  if (column === 'access_code') throw fieldError('accessCode', 'Another gallery already uses this code')
+  if (column === 'slug') return { ok: false, reason: 'slug_taken' }
+  if (column === 'access_code') return { ok: false, reason: 'code_taken' }
   throw error
 }

@@ -1,7 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import type Photo from '#models/photo'
-import type { Downloader } from '#services/downloads/download_access'
-import type { DownloadableVariant } from '#services/downloads/download_files'
+import type { Downloader } from '#actions/galleries/gallery_viewer'
+import type { DownloadableVariant } from '#actions/galleries/download_files'
 
 export const DOWNLOAD_LINK_PURPOSE = 'photo-download'
 export const DOWNLOAD_LINK_LIFETIME = '5 minutes'

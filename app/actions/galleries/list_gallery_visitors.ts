@@ -1,7 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type Gallery from '#models/gallery'
 import GalleryVisitor from '#models/gallery_visitor'
-import { familyIdOf } from '#services/galleries/gallery_viewer'
 
 export interface GalleryAccessTotals {
   visitors: number
@@ -31,6 +30,6 @@ export default class ListGalleryVisitors {
       .where('photos.gallery_id', gallery.id)
       .count('* as total')
     const totals: GalleryAccessTotals = { visitors: visitors.total, favorites: Number(favorites.total) }
-    return { visitors, totals, familyId: await familyIdOf(gallery) }
+    return { visitors, totals, familyId: await gallery.familyId() }
   }
 }

@@ -63,7 +63,7 @@ export default class ListStudioPhotos {
         filename: row.original_filename ?? '',
         width: Number(row.width) || 480,
         height: Number(row.height) || 480,
-        thumbUrl: row.status === 'ready' && variants?.thumb ? cachedMediaUrl(row.media_asset_id, 'thumb') : null,
+        thumbUrl: row.status === 'ready' && variants?.thumb ? cachedMediaUrl(row.media_asset_id, 'thumb', 'studio') : null,
         colourClass: paletteClass(row.dominant_color),
         status: row.status,
         error: row.error,

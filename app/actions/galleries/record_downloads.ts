@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import type { DownloadVariant } from '#models/download'
-import type { Downloader } from '#services/downloads/download_access'
-import { hashIp } from '#services/downloads/ip_hash'
-import { sqlTime } from '#services/db/sql_time'
+import type { Downloader } from '#actions/galleries/gallery_viewer'
+import { hashIp } from '#support/ip_hash'
+import { sqlTime } from '#support/db/sql_time'
 
 export interface RecordDownloadsInput {
   galleryId: string

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type Gallery from '#models/gallery'
-import type { GalleryViewer } from '#services/galleries/gallery_viewer'
-import { sqlTime } from '#services/db/sql_time'
-import { affectedRows } from '#services/db/affected_rows'
+import type { GalleryViewer } from '#actions/galleries/gallery_viewer'
+import { sqlTime } from '#support/db/sql_time'
+import { affectedRows } from '#support/db/affected_rows'
 
 /** Reloads, filters and "show more" within this gap are the same visit. */
 export const VISIT_GAP = { minutes: 30 }

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type Gallery from '#models/gallery'
-import type GalleryVisitor from '#models/gallery_visitor'
+import GalleryVisitor from '#models/gallery_visitor'
 import { selectionLockedFor, type PhotoFavoriteResult } from '#actions/galleries/add_photo_favorite'
 
 /** Takes the heart off; removing one that is not there is not an error. */
@@ -8,6 +8,7 @@ export default class RemovePhotoFavorite {
   static async handle(gallery: Gallery, visitor: GalleryVisitor, photoId: string): Promise<PhotoFavoriteResult> {
     if (selectionLockedFor(gallery, visitor)) return { ok: false, reason: 'locked' }
     await db.from('photo_favorites').where('photo_id', photoId).where('gallery_visitor_id', visitor.id).delete()
+    await GalleryVisitor.favoritesChanged(visitor.id)
     return { ok: true }
   }
 }

@@ -1,8 +1,7 @@
-import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import type Gallery from '#models/gallery'
+import Gallery from '#models/gallery'
 import RecordAudit from '#actions/audit/record_audit'
-import { fieldError } from '#services/http/field_error'
+import type { Actor } from '#support/actor'
 
 const CHUNK = 200
 
@@ -11,9 +10,11 @@ const CHUNK = 200
  * upload that finished meanwhile) keep their relative order after the listed ones; an
  * id that is not a photo of this gallery rejects the whole request.
  */
+export type ReorderPhotosResult = { ok: true } | { ok: false; reason: 'not_in_gallery' }
+
 export default class ReorderPhotos {
-  static async handle(ctx: HttpContext | null, gallery: Gallery, photoIds: string[]) {
-    await db.transaction(async (trx) => {
+  static async handle(actor: Actor, gallery: Gallery, photoIds: string[]): Promise<ReorderPhotosResult> {
+    const done = await db.transaction(async (trx) => {
       const current = await trx
         .from('photos')
         .where('gallery_id', gallery.id)
@@ -22,7 +23,7 @@ export default class ReorderPhotos {
         .orderBy('created_at')
         .select('id', 'sort_order')
       const known = new Map<string, number>(current.map((row) => [row.id, Number(row.sort_order)]))
-      if (photoIds.some((id) => !known.has(id))) throw fieldError('photoIds', 'Some of these photos are not in this gallery')
+      if (photoIds.some((id) => !known.has(id))) return false
 
       const listed = new Set(photoIds)
       const order = [...photoIds, ...current.map((row) => row.id as string).filter((id) => !listed.has(id))]
@@ -36,11 +37,15 @@ export default class ReorderPhotos {
           .whereIn('id', chunk.map(([id]) => id))
           .update({ sort_order: trx.knexRawQuery(`case id ${cases} end`, chunk.flat()) })
       }
+      await Gallery.photosChanged(gallery.id, trx)
+      return true
     })
-    await RecordAudit.handle(ctx, {
+    if (!done) return { ok: false, reason: 'not_in_gallery' }
+    await RecordAudit.handle(actor, {
       action: 'gallery.photos_reordered',
       subject: { type: 'gallery', id: gallery.id },
       details: { photos: photoIds.length },
     })
+    return { ok: true }
   }
 }

@@ -1,16 +1,16 @@
-import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import type Gallery from '#models/gallery'
+import Gallery from '#models/gallery'
 import MediaAsset from '#models/media_asset'
 import RecordAudit from '#actions/audit/record_audit'
 import { dispatch } from '#services/jobs/dispatch'
+import type { Actor } from '#support/actor'
 
 /**
  * Sends failed photos of a gallery (one, or all) back through the image pipeline. The
  * asset row is locked while it flips to processing, so a double click queues one job.
  */
 export default class ReprocessPhotos {
-  static async handle(ctx: HttpContext | null, gallery: Gallery, photoId?: string) {
+  static async handle(actor: Actor, gallery: Gallery, photoId?: string) {
     const query = db
       .from('photos')
       .join('media_assets', 'media_assets.id', 'photos.media_asset_id')
@@ -28,11 +28,12 @@ export default class ReprocessPhotos {
         if (!asset || asset.status !== 'failed') return
         await asset.useTransaction(trx).reprocess()
         await dispatch('media.process', { mediaAssetId: asset.id, watermark: true }, { client: trx })
+        await Gallery.photosChanged(gallery.id, trx)
         queued++
       })
     }
     if (queued > 0) {
-      await RecordAudit.handle(ctx, {
+      await RecordAudit.handle(actor, {
         action: 'gallery.photos_reprocessed',
         subject: { type: 'gallery', id: gallery.id },
         details: { photos: queued, photoId: photoId ?? null },

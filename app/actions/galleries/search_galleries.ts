@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import Gallery from '#models/gallery'
 import type { MediaAssetStatus } from '#models/media_asset'
+import { cachedMediaUrl } from '#services/galleries/photo_urls'
 
 export interface GallerySearch {
   q?: string
@@ -8,6 +9,8 @@ export interface GallerySearch {
   sort?: 'name' | 'created_at' | 'expires_at'
   direction?: 'asc' | 'desc'
   page?: number
+  /** Only the galleries of this photographer's photo sessions. */
+  photographerId?: string | null
 }
 
 const SORT_COLUMNS = { name: 'galleries.name', created_at: 'galleries.created_at', expires_at: 'galleries.expires_at' }
@@ -19,9 +22,13 @@ function photoCount(alias: string, status?: MediaAssetStatus) {
   return count.as(alias)
 }
 
+export function sessionsOf(photographerId: string) {
+  return db.from('photo_sessions').where('photographer_id', photographerId).select('id')
+}
+
 /**
  * The studio's gallery list: search by name, address, code, session number or family,
- * filter by status, with photo counts (all, ready, processing, failed) in the same query.
+ * filter by status (a photographer's own only), with photo counts (all, ready, processing, failed) in the same query.
  */
 export default class SearchGalleries {
   static async handle(search: GallerySearch, perPage = 20) {
@@ -32,6 +39,7 @@ export default class SearchGalleries {
       .preload('photoSession', (session) => session.preload('user'))
       .preload('coverPhoto', (cover) => cover.preload('mediaAsset'))
 
+    if (search.photographerId) query.whereIn('galleries.photo_session_id', sessionsOf(search.photographerId))
     if (search.q) {
       const term = `%${search.q.toLowerCase()}%`
       query.where((where) => {
@@ -57,6 +65,12 @@ export default class SearchGalleries {
 
     const direction = search.direction ?? (search.sort && search.sort !== 'created_at' ? 'asc' : 'desc')
     query.orderBy(SORT_COLUMNS[search.sort ?? 'created_at'], direction)
-    return query.orderBy('galleries.id').paginate(search.page ?? 1, perPage)
+    const page = await query.orderBy('galleries.id').paginate(search.page ?? 1, perPage)
+    // The cover chosen in the gallery's photos, as a thumbnail for the list (none: a placeholder).
+    for (const gallery of page) {
+      const asset = gallery.coverPhoto?.mediaAsset
+      gallery.$extras.cover_thumb_url = asset?.status === 'ready' && asset.variants?.thumb ? cachedMediaUrl(asset.id, 'thumb', 'studio') : null
+    }
+    return page
   }
 }

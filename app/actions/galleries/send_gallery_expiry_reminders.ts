@@ -4,11 +4,11 @@ import Gallery from '#models/gallery'
 import StudioSetting from '#models/studio_setting'
 import GalleryExpiringNotification from '#mails/gallery_expiring_notification'
 import { deliverMail } from '#services/mail/deliver_mail'
-import { sqlTime } from '#services/db/sql_time'
-import { affectedRows } from '#services/db/affected_rows'
-import { expiryRecipientsOf } from '#services/galleries/expiry_recipients'
+import { sqlTime } from '#support/db/sql_time'
+import { affectedRows } from '#support/db/affected_rows'
+import { expiryRecipientsOf } from '#actions/galleries/expiry_recipients'
 import { publicGalleryUrl } from '#services/galleries/gallery_links'
-import { describeWhen, dueStage, formatExpiryDate, reminderStages } from '#services/galleries/expiry_schedule'
+import { describeWhen, dueStage, formatExpiryDate, reminderStages } from '#actions/galleries/expiry_schedule'
 
 export interface ExpiryReminder {
   gallery: Gallery

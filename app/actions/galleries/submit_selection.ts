@@ -8,8 +8,8 @@ import type GalleryVisitor from '#models/gallery_visitor'
 import StudioSetting from '#models/studio_setting'
 import SelectionSubmittedNotification from '#mails/selection_submitted_notification'
 import { deliverMail } from '#services/mail/deliver_mail'
-import { sqlTime } from '#services/db/sql_time'
-import { selectedPhotosOf, selectionTermsOf, summarizeSelection, type SelectionSummary } from '#services/galleries/selection'
+import { sqlTime } from '#support/db/sql_time'
+import { selectedPhotosOf, summarizeSelection, type SelectionSummary } from '#actions/galleries/selection_summary'
 
 export type SubmitSelectionResult =
   | { ok: true; summary: SelectionSummary }
@@ -38,7 +38,7 @@ export default class SubmitSelection {
     gallery.selectionSubmittedAt = now
     gallery.selectionVisitorId = visitor.id
 
-    const summary = summarizeSelection(photos.length, selectionTermsOf(gallery))
+    const summary = summarizeSelection(photos.length, gallery.selectionTerms())
     await this.notifyStudio(gallery, visitor, summary, photos)
     return { ok: true, summary }
   }

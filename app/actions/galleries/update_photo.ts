@@ -1,8 +1,8 @@
-import type { HttpContext } from '@adonisjs/core/http'
+import Gallery from '#models/gallery'
 import type Photo from '#models/photo'
 import type { EditingStatus } from '#models/photo'
 import RecordAudit from '#actions/audit/record_audit'
-import { InvalidTransitionException } from '#models/concerns/state_machine'
+import type { Actor } from '#support/actor'
 
 export interface UpdatePhotoInput {
   isFeatured?: boolean
@@ -10,14 +10,18 @@ export interface UpdatePhotoInput {
   editingStatus?: EditingStatus
 }
 
-export type UpdatePhotoResult = { ok: true; photo: Photo } | { ok: false; message: string }
+export type UpdatePhotoResult = { ok: true; photo: Photo } | { ok: false; reason: 'invalid_move'; from: EditingStatus; to: EditingStatus }
 
 /** The next editing statuses a photo can move to, through the photo's own transitions. */
-const MOVES: Record<EditingStatus, Partial<Record<EditingStatus, (photo: Photo) => Promise<unknown>>>> = {
-  raw: { editing: (photo) => photo.startEditing() },
-  editing: { edited: (photo) => photo.finishEditing() },
-  edited: { approved: (photo) => photo.approve(), editing: (photo) => photo.sendBack(photo.editingNotes ?? '') },
-  approved: { editing: (photo) => photo.sendBack(photo.editingNotes ?? '') },
+type Move = (photo: Photo, actor: Actor) => Promise<boolean>
+const MOVES: Record<EditingStatus, Partial<Record<EditingStatus, Move>>> = {
+  raw: { editing: (photo, actor) => photo.startEditing({ actor }) },
+  editing: { edited: (photo, actor) => photo.finishEditing(undefined, { actor }) },
+  edited: {
+    approved: (photo, actor) => photo.approve({ actor }),
+    editing: (photo, actor) => photo.sendBack(photo.editingNotes ?? '', { actor }),
+  },
+  approved: { editing: (photo, actor) => photo.sendBack(photo.editingNotes ?? '', { actor }) },
 }
 
 export function nextEditingStatuses(status: EditingStatus) {
@@ -26,25 +30,26 @@ export function nextEditingStatuses(status: EditingStatus) {
 
 /** Feature, hide or show a photo, or move it along the retouching steps (raw → editing → edited → approved). */
 export default class UpdatePhoto {
-  static async handle(ctx: HttpContext | null, photo: Photo, input: UpdatePhotoInput): Promise<UpdatePhotoResult> {
+  static async handle(actor: Actor, photo: Photo, input: UpdatePhotoInput): Promise<UpdatePhotoResult> {
     const before = { isFeatured: photo.isFeatured, isHidden: photo.isHidden, editingStatus: photo.editingStatus }
     if (input.isFeatured !== undefined) photo.isFeatured = input.isFeatured
     if (input.isHidden !== undefined) photo.isHidden = input.isHidden
     if (input.editingStatus && input.editingStatus !== photo.editingStatus) {
       const move = MOVES[photo.editingStatus][input.editingStatus]
-      if (!move) return { ok: false, message: `A ${photo.editingStatus} photo cannot become ${input.editingStatus} directly.` }
-      try {
-        await move(photo)
-      } catch (error) {
-        if (error instanceof InvalidTransitionException) return { ok: false, message: error.message }
-        throw error
-      }
+      const refusal = { ok: false, reason: 'invalid_move', from: photo.editingStatus, to: input.editingStatus } as const
+      if (!move) return refusal
+      // false: another tab moved it first; the refusal names where it was.
+      if (!(await move(photo, actor))) return refusal
     }
     const changed = (Object.keys(before) as (keyof typeof before)[]).filter((key) => before[key] !== photo[key])
-    if (changed.length === 0) return { ok: true, photo }
+    if (changed.length === 0) {
+      if (before.editingStatus !== photo.editingStatus) await Gallery.photosChanged(photo.galleryId)
+      return { ok: true, photo }
+    }
 
     await photo.save()
-    await RecordAudit.handle(ctx, {
+    await Gallery.photosChanged(photo.galleryId)
+    await RecordAudit.handle(actor, {
       action: 'photo.updated',
       subject: { type: 'photo', id: photo.id },
       details: { galleryId: photo.galleryId, changed, before },

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import { rm } from 'node:fs/promises'
-import type { HttpContext } from '@adonisjs/core/http'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
@@ -12,8 +11,12 @@ import { inspectImage } from '#services/images/inspect_image'
 import { dispatch } from '#services/jobs/dispatch'
 import { storageDisk } from '#services/media/storage_disk'
 import type { ImageFormat } from '#config/images'
+import type { Actor } from '#support/actor'
 
-export type UploadPhotoResult = { ok: true; photo: Photo; asset: MediaAsset } | { ok: false; message: string }
+export type UploadPhotoResult =
+  | { ok: true; photo: Photo; asset: MediaAsset }
+  /** `message` says why in words the studio understands (from the upload or the image inspection). */
+  | { ok: false; reason: 'invalid_upload' | 'too_large' | 'too_many_pixels' | 'unsupported' | 'corrupt'; message: string }
 
 const EXTENSIONS: Record<ImageFormat, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', avif: 'avif', tiff: 'tif' }
 
@@ -25,15 +28,15 @@ const EXTENSIONS: Record<ImageFormat, string> = { jpeg: 'jpg', png: 'png', webp:
  * The first photo of a gallery without a cover becomes its cover.
  */
 export default class UploadPhoto {
-  static async handle(ctx: HttpContext | null, gallery: Gallery, file: MultipartFile): Promise<UploadPhotoResult> {
+  static async handle(actor: Actor, gallery: Gallery, file: MultipartFile): Promise<UploadPhotoResult> {
     if (!file.isValid || !file.tmpPath) {
       if (file.tmpPath) await rm(file.tmpPath, { force: true })
-      return { ok: false, message: file.errors[0]?.message ?? 'Choose an image to upload.' }
+      return { ok: false, reason: 'invalid_upload', message: file.errors[0]?.message ?? 'Choose an image to upload.' }
     }
     const inspection = await inspectImage(file.tmpPath, file.size)
     if (!inspection.ok) {
       await rm(file.tmpPath, { force: true })
-      return { ok: false, message: inspection.message }
+      return { ok: false, reason: inspection.reason, message: inspection.message }
     }
 
     const assetId = randomUUID()
@@ -63,13 +66,14 @@ export default class UploadPhoto {
         )
         await Gallery.query({ client: trx }).where('id', gallery.id).whereNull('cover_photo_id').update({ coverPhotoId: photo.id })
         await dispatch('media.process', { mediaAssetId: asset.id, watermark: true }, { client: trx })
+        await Gallery.photosChanged(gallery.id, trx)
         return { photo, asset }
       })
     } catch (error) {
       await drive.use().delete(key).catch(() => {})
       throw error
     }
-    await RecordAudit.handle(ctx, {
+    await RecordAudit.handle(actor, {
       action: 'photo.uploaded',
       subject: { type: 'photo', id: created.photo.id },
       details: { galleryId: gallery.id, filename: created.asset.originalFilename, bytes: file.size },

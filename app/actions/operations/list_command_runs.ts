@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import CommandRun, { COMMAND_RUN_STATUSES } from '#models/command_run'
 import StudioSetting from '#models/studio_setting'
-import { sqlTime } from '#services/db/sql_time'
+import { sqlTime } from '#support/db/sql_time'
 
 export interface CommandRunSearch {
   command?: string

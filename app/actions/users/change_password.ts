@@ -1,12 +1,12 @@
 import hash from '@adonisjs/core/services/hash'
-import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
+import { endEverySession } from '#services/auth/session_epoch'
 
 export type ChangePasswordResult = { ok: true } | { ok: false; reason: 'wrong_current_password' }
 
 /**
- * Bumps the session epoch, so every other HTTP session of this user ends on its next
- * request whatever the session store, and deletes remember-me tokens.
+ * Ends every HTTP session and remember-me token of the user (the controller then opens
+ * a fresh one for this browser).
  */
 export default class ChangePassword {
   static async handle(user: User, currentPassword: string, password: string): Promise<ChangePasswordResult> {
@@ -14,9 +14,8 @@ export default class ChangePassword {
       return { ok: false, reason: 'wrong_current_password' }
     }
     user.password = password
-    user.sessionEpoch += 1
     await user.save()
-    await db.from('remember_me_tokens').where('tokenable_id', user.id).delete()
+    await endEverySession(user)
     return { ok: true }
   }
 }

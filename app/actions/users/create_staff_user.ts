@@ -1,7 +1,7 @@
-import type { HttpContext } from '@adonisjs/core/http'
 import User, { type Role } from '#models/user'
 import RecordAudit from '#actions/audit/record_audit'
-import RequestPasswordReset from '#actions/auth/request_password_reset'
+import SendPasswordReset from '#actions/auth/send_password_reset'
+import type { Actor } from '#support/actor'
 
 export interface CreateStaffUserInput {
   firstName: string
@@ -15,14 +15,14 @@ export interface CreateStaffUserInput {
  * choose one, so no admin ever knows a colleague's password.
  */
 export default class CreateStaffUser {
-  static async handle(ctx: HttpContext | null, input: CreateStaffUserInput) {
+  static async handle(actor: Actor, input: CreateStaffUserInput) {
     const user = await User.create({ ...input, password: null })
-    await RecordAudit.handle(ctx, {
+    await RecordAudit.handle(actor, {
       action: 'user.created',
       subject: { type: 'user', id: user.id },
       details: { email: user.email, role: user.role },
     })
-    await RequestPasswordReset.handle(user.email!, { invited: true, validHours: 72 })
+    await SendPasswordReset.handle(user.email!, { invited: true, validHours: 72 })
     return user
   }
 }

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import User, { type Role } from '#models/user'
 import { passwordWeakness } from '#validators/rules/password_strength'
 import RecordAudit from '#actions/audit/record_audit'
+import { actors } from '#support/actor'
 
 export interface CliUserInput {
   email: string
@@ -30,7 +31,7 @@ export default class CreateUserFromCli {
       password: input.password,
       emailVerifiedAt: DateTime.now(),
     })
-    await RecordAudit.handle(null, {
+    await RecordAudit.handle(actors.system('user:create'), {
       action: 'user.created',
       subject: { type: 'user', id: user.id },
       details: { email, role: user.role, via: 'cli' },

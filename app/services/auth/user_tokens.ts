@@ -3,7 +3,7 @@ import { DateTime, type DurationLike } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import UserToken, { type UserTokenPurpose } from '#models/user_token'
-import { sqlTime } from '#services/db/sql_time'
+import { sqlTime } from '#support/db/sql_time'
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
 

@@ -4,6 +4,12 @@ import type { LucidModel } from '@adonisjs/lucid/types/model'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /**
+ * The route matcher for id params (start/routes.ts). Not `router.matchers.uuid()`,
+ * whose character class `[0-9a-zA-F]` lets any lower-case letter through.
+ */
+export const uuidMatcher = { match: UUID, cast: (value: string) => value.toLowerCase() }
+
+/**
  * Route ids are UUIDs: anything else is a 404 before it reaches PostgreSQL, whose uuid
  * type would turn a mistyped URL into a 500.
  */

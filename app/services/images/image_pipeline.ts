@@ -1,7 +1,7 @@
 import drive from '@adonisjs/drive/services/main'
 import type MediaAsset from '#models/media_asset'
 import type { MediaVariants } from '#models/media_asset'
-import { makeDerivatives, hexColour } from '#services/images/derivatives'
+import { makeDerivatives, hexColour, type DerivativeOptions } from '#services/images/derivatives'
 import { StatisticsTagger, type ImageTagger } from '#services/images/auto_tagger'
 import { imageSlots, type ImageSlots } from '#services/images/image_slots'
 
@@ -25,11 +25,11 @@ export class ImagePipeline {
     private slots: ImageSlots = imageSlots
   ) {}
 
-  process(asset: MediaAsset, options: { watermarkText?: string | null } = {}): Promise<ProcessedImage> {
+  process(asset: MediaAsset, options: DerivativeOptions = {}): Promise<ProcessedImage> {
     return this.slots.run(() => this.#process(asset, options))
   }
 
-  async #process(asset: MediaAsset, options: { watermarkText?: string | null }): Promise<ProcessedImage> {
+  async #process(asset: MediaAsset, options: DerivativeOptions): Promise<ProcessedImage> {
     const disk = drive.use(asset.disk as any)
     const bytes = await disk.getBytes(asset.key)
     // A view of the bytes read, not a copy: an original is tens of megabytes.
@@ -42,12 +42,14 @@ export class ImagePipeline {
       preview: `${folder}/preview.webp`,
       web: `${folder}/web.jpg`,
       ...(result.watermarked ? { watermarked: `${folder}/watermarked.webp` } : {}),
+      ...(result.watermarkedThumb ? { watermarkedThumb: `${folder}/watermarked_thumb.webp` } : {}),
     }
     await Promise.all([
       disk.put(variants.thumb!, result.thumb),
       disk.put(variants.preview!, result.preview),
       disk.put(variants.web!, result.web),
       result.watermarked ? disk.put(variants.watermarked!, result.watermarked) : null,
+      result.watermarkedThumb ? disk.put(variants.watermarkedThumb!, result.watermarkedThumb) : null,
     ])
 
     return {

@@ -5,6 +5,7 @@ import logger from '@adonisjs/core/services/logger'
 import Job from '#models/job'
 import { jobHandlers, type JobName } from '#jobs/registry'
 import type { JobHandler } from '#services/jobs/job_handler'
+import { actors } from '#support/actor'
 
 const workers = new Set<JobWorker>()
 
@@ -26,6 +27,7 @@ export interface WorkerOptions {
  */
 export class JobWorker {
   readonly id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
+  readonly #actor = actors.system(`jobs:worker ${this.id}`.slice(0, 100))
   #running = false
   #active = new Set<Promise<void>>()
   #timer: NodeJS.Timeout | null = null
@@ -66,11 +68,17 @@ export class JobWorker {
     return ran
   }
 
-  /** Queues again the jobs of workers that died mid-job. */
+  /**
+   * Queues again (or fails, on its last attempt) each job of a worker that died mid-job.
+   * Each is a compare-and-set on the lock it read: a worker that finishes meanwhile, or
+   * another process recovering the same job, makes this one a no-op. Returns how many.
+   */
   async recoverStale() {
-    const stale = await Job.query().withScopes((s) => s.stale(DateTime.now().minus({ minutes: this.#options.staleAfterMinutes })))
-    for (const job of stale) await job.fail(new Error('The worker stopped before finishing'))
-    return stale.length
+    const lockedBefore = DateTime.now().minus({ minutes: this.#options.staleAfterMinutes })
+    const stale = await Job.query().withScopes((s) => s.stale(lockedBefore))
+    let recovered = 0
+    for (const job of stale) if (await job.abandon(lockedBefore, { actor: this.#actor })) recovered++
+    return recovered
   }
 
   async #loop() {
@@ -112,9 +120,14 @@ export class JobWorker {
     const claimed: Job[] = []
     for (const job of candidates) {
       if (claimed.length >= count) break
-      if (await job.claim(this.id)) claimed.push(job)
+      if (await job.claim(this.id, { actor: this.#actor })) claimed.push(job)
     }
     return claimed
+  }
+
+  /** Another process recovered the job as stale while this one ran it (it was too slow). */
+  #lostLock(job: Job) {
+    logger.warn({ job: job.name, id: job.id }, 'jobs: the job was taken from this worker before it finished')
   }
 
   async #run(job: Job) {
@@ -123,10 +136,10 @@ export class JobWorker {
       if (!loader) throw new Error(`No handler for job "${job.name}"`)
       const handler: JobHandler = new (await loader()).default()
       await handler.handle(job.payload ?? {}, job)
-      await job.succeed()
+      if (!(await job.succeed({ actor: this.#actor }))) this.#lostLock(job)
     } catch (error) {
       logger.warn({ err: error, job: job.name, attempt: job.attempts }, 'jobs: attempt failed')
-      await job.fail(error)
+      if (!(await job.fail(error, { actor: this.#actor }))) return this.#lostLock(job)
       if (job.status === 'failed' && loader) {
         const handler: JobHandler = new (await loader()).default()
         await handler.failed?.(job.payload ?? {}, error, job)

@@ -5,14 +5,23 @@ import type { MailersList } from '@adonisjs/mail/types'
 import logger from '@adonisjs/core/services/logger'
 import EmailLog from '#models/email_log'
 import { smtpConfigured } from '#config/mail'
+import { maskSecrets } from '#services/mail/mask_secrets'
+
+/**
+ * Every mail says which strings in it are live secrets (reset and invite tokens,
+ * verification and sign-in links, gallery access codes), even when there are none.
+ */
+export type LoggedMail = BaseMail & { secrets: string[] }
 
 /**
  * Sends a message through the configured mailer and writes it to email_logs: `sent`
  * by SMTP, `not_sent` when no transport is configured (still fully rendered), or
- * `failed` with the error. A failure never breaks the page that sent the mail.
+ * `failed` with the error. A failure never breaks the page that sent the mail. The
+ * recipient gets the message as it is; the log keeps it with the secrets masked, so
+ * reading the email log opens no account and no gallery.
  */
 export async function deliverMail(
-  message: BaseMail,
+  message: LoggedMail,
   mailer: keyof MailersList = smtpConfigured ? 'smtp' : 'log'
 ): Promise<EmailLog> {
   const delivers = mailer !== 'log'
@@ -30,15 +39,16 @@ export async function deliverMail(
   }
 
   const { message: sent, views } = message.message.toJSON()
+  const masked = (value: unknown) => (typeof value === 'string' ? maskSecrets(value, message.secrets) : null)
   return EmailLog.create({
     to: addressesOf(sent.to),
-    subject: sent.subject ?? message.subject ?? '(no subject)',
+    subject: masked(sent.subject ?? message.subject) ?? '(no subject)',
     templateKey: views.html?.template ?? null,
     status,
-    error,
+    error: masked(error),
     messageId,
-    html: typeof sent.html === 'string' ? sent.html : null,
-    text: typeof sent.text === 'string' ? sent.text : null,
+    html: masked(sent.html),
+    text: masked(sent.text),
     sentAt: status === 'sent' ? DateTime.now() : null,
   })
 }

@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import db from '@adonisjs/lucid/services/db'
-import { ACCESS_CODE_ALPHABET } from '#services/galleries/access_code'
+import { ACCESS_CODE_ALPHABET } from '#support/access_codes'
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const ACCESS_CODE_PATTERN = new RegExp(`^[${ACCESS_CODE_ALPHABET}]+$`)

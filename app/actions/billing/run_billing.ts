@@ -1,0 +1,118 @@
+import os from 'node:os'
+import { DateTime } from 'luxon'
+import PlanInstallment from '#models/plan_installment'
+import StudioSetting from '#models/studio_setting'
+import ChargeInstallment, { type ChargeResult } from '#actions/billing/charge_installment'
+import SendBillingHeadsUps from '#actions/billing/send_billing_heads_ups'
+import NotifyChargeFailure from '#actions/billing/notify_charge_failure'
+import { paymentGateway } from '#services/payments/gateway'
+import { actors } from '#support/actor'
+
+export interface BillingRunOptions {
+  now?: DateTime
+  dryRun?: boolean
+  /** At most this many installments this run. */
+  limit?: number
+  /** Charges in flight at once (installments of one plan always go one after another). */
+  concurrency?: number
+  onProgress?: (done: number, total: number) => void
+}
+
+export interface BillingRunResult {
+  due: number
+  dueAmount: number
+  charged: number
+  chargedAmount: number
+  failed: number
+  failedAmount: number
+  /** Taken by another run at the same time, or their plan had stopped. */
+  skipped: number
+  /** No answer from the provider: retried by a later run with the same idempotency key. */
+  unknown: number
+  plansCompleted: number
+  plansFailed: number
+  headsUps: number
+  errors: string[]
+}
+
+/**
+ * One billing run: the heads-up emails for charges 3 days away, then every installment
+ * that is due (scheduled and due, failed with its retry time come, or left `processing`
+ * by a run that died) charged once, a few at a time, with the failure emails.
+ */
+export default class RunBilling {
+  static async handle(options: BillingRunOptions = {}): Promise<BillingRunResult> {
+    const now = options.now ?? DateTime.now()
+    const settings = await StudioSetting.current()
+    const query = PlanInstallment.query()
+      .withScopes((scopes) => scopes.claimable(now))
+      .whereIn('payment_plan_id', (plans) => plans.from('payment_plans').whereIn('status', ['active', 'past_due']).select('id'))
+      .orderBy('due_on', 'asc')
+      .orderBy('sequence', 'asc')
+    if (options.limit) query.limit(options.limit)
+    const due = await query
+    const result: BillingRunResult = {
+      due: due.length,
+      dueAmount: due.reduce((sum, row) => sum + row.amount, 0),
+      charged: 0,
+      chargedAmount: 0,
+      failed: 0,
+      failedAmount: 0,
+      skipped: 0,
+      unknown: 0,
+      plansCompleted: 0,
+      plansFailed: 0,
+      headsUps: 0,
+      errors: [],
+    }
+    result.headsUps = (await SendBillingHeadsUps.handle({ now, dryRun: options.dryRun, settings })).length
+    if (options.dryRun) return result
+
+    const byPlan = new Map<string, PlanInstallment[]>()
+    for (const row of due) byPlan.set(row.paymentPlanId, [...(byPlan.get(row.paymentPlanId) ?? []), row])
+    const queue = [...byPlan.values()]
+    const input = {
+      claimant: `billing:run ${os.hostname()}:${process.pid}`.slice(0, 100),
+      gateway: paymentGateway(),
+      actor: actors.system('billing:run'),
+      now,
+      maxFailures: settings.maxPaymentAttempts,
+    }
+    let done = 0
+    const tally = async (charge: ChargeResult) => {
+      if (charge.outcome === 'paid') {
+        result.charged++
+        result.chargedAmount += charge.amount
+        if (charge.planCompleted) result.plansCompleted++
+      } else if (charge.outcome === 'failed') {
+        result.failed++
+        result.failedAmount += charge.amount
+        if (charge.planFailed) result.plansFailed++
+        await NotifyChargeFailure.handle(charge, settings)
+      } else if (charge.outcome === 'unknown') {
+        result.unknown++
+        if (result.errors.length < 10) result.errors.push(charge.error)
+      } else {
+        result.skipped++
+      }
+      options.onProgress?.(++done, due.length)
+    }
+    const worker = async () => {
+      for (let plan = queue.shift(); plan; plan = queue.shift()) {
+        for (const installment of plan) {
+          const charge = await ChargeInstallment.handle(installment, input).catch((error: Error) => ({ outcome: 'unknown' as const, error: error.message }))
+          await tally(charge)
+          // The rest of this plan waits for a later run once one of its charges has no answer.
+          if (charge.outcome === 'unknown' || charge.outcome === 'failed') {
+            const left = plan.length - plan.indexOf(installment) - 1
+            result.skipped += left
+            done += left
+            break
+          }
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker))
+    return result
+  }
+}

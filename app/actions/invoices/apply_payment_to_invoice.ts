@@ -1,0 +1,81 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import db from '@adonisjs/lucid/services/db'
+import Invoice from '#models/invoice'
+import type Payment from '#models/payment'
+import PhotoSession from '#models/photo_session'
+import Order from '#models/order'
+import CustomOrderMilestone from '#models/custom_order_milestone'
+import CreateInvoice, { type NewInvoice } from '#actions/invoices/create_invoice'
+import { milestoneInvoice, orderInvoice, sessionInvoice, type SessionInvoiceKind } from '#actions/invoices/invoice_sources'
+import type { Actor } from '#support/actor'
+import { affectedRows } from '#support/db/affected_rows'
+import { formatMoney } from '#services/money/format_money'
+
+const SESSION_KINDS: Partial<Record<Payment['paymentType'], SessionInvoiceKind>> = {
+  deposit: 'deposit',
+  balance: 'balance',
+  plan_payment: 'plan',
+}
+
+/**
+ * A succeeded payment counts on its invoice: the draft or open invoice of what it paid
+ * for (the session's deposit, balance or plan invoice, the order's, the milestone's), or
+ * one written for it when there is none. The invoice's amount paid grows and it turns
+ * paid once settled. Every path where money arrives calls this in its own transaction
+ * (MarkPaymentReceived for the desk, the studio and pay-at-the-studio orders; the Stripe
+ * webhooks). Applying the same payment twice counts it once: the payment claims its
+ * invoice with `invoice_id IS NULL` in one UPDATE.
+ */
+export default class ApplyPaymentToInvoice {
+  static async handle(payment: Payment, options: { actor: Actor; client?: TransactionClientContract; invoice?: Invoice }): Promise<Invoice | null> {
+    if (payment.status !== 'succeeded' || payment.invoiceId || !payment.userId) return null
+    const run = async (trx: TransactionClientContract) => {
+      const invoice = options.invoice ?? (await openInvoiceFor(payment, trx)) ?? (await newInvoiceFor(payment, trx))
+      if (!invoice) return null
+      const claimed = affectedRows(await trx.from('payments').where('id', payment.id).whereNull('invoice_id').update({ invoice_id: invoice.id }))
+      if (claimed !== 1) return null
+      payment.invoiceId = invoice.id
+      invoice.useTransaction(trx)
+      if (invoice.status === 'draft') await invoice.issue({ actor: options.actor, client: trx, note: 'Payment received' })
+      // Another payment of the same invoice may land between our reading and our UPDATE.
+      for (let attempt = 0; attempt < 5; attempt++) {
+        if (await invoice.recordPayment(payment.amount, { actor: options.actor, client: trx, note: `${formatMoney(payment.amount, payment.currency)} received` })) return invoice
+        await invoice.refresh()
+        if (invoice.status !== 'open') break
+      }
+      throw new Error(`Payment ${payment.id} could not be recorded on invoice ${invoice.number} (${invoice.status})`)
+    }
+    return options.client ? run(options.client) : db.transaction(run)
+  }
+}
+
+async function openInvoiceFor(payment: Payment, trx: TransactionClientContract) {
+  const query = Invoice.query({ client: trx }).whereIn('status', ['draft', 'open']).orderBy('created_at').orderBy('number')
+  if (payment.orderId) return query.where('order_id', payment.orderId).first()
+  if (payment.customOrderMilestoneId) return query.where('custom_order_milestone_id', payment.customOrderMilestoneId).first()
+  const kind = SESSION_KINDS[payment.paymentType]
+  if (payment.photoSessionId && kind) return query.where('photo_session_id', payment.photoSessionId).where('kind', kind).first()
+  return null
+}
+
+/** An invoice for money that arrived with none open: it bills exactly what was paid. */
+async function newInvoiceFor(payment: Payment, trx: TransactionClientContract) {
+  let draft: NewInvoice | null = null
+  if (payment.orderId) {
+    draft = await orderInvoice(await Order.query({ client: trx }).where('id', payment.orderId).firstOrFail(), trx)
+  } else if (payment.customOrderMilestoneId) {
+    draft = await milestoneInvoice(await CustomOrderMilestone.query({ client: trx }).where('id', payment.customOrderMilestoneId).firstOrFail(), trx)
+  } else if (payment.photoSessionId) {
+    const session = await PhotoSession.query({ client: trx }).where('id', payment.photoSessionId).firstOrFail()
+    const kind = SESSION_KINDS[payment.paymentType] ?? 'balance'
+    draft = (kind === 'plan' ? await sessionInvoice(session, 'plan', trx) : null) ?? (await sessionInvoice(session, kind === 'plan' ? 'balance' : kind, trx, payment.amount))
+  }
+  draft ??= {
+    userId: payment.userId!,
+    kind: 'other',
+    currency: payment.currency,
+    lines: [{ description: `Payment ${payment.paymentType.replace('_', ' ')}`, quantity: 1, unitAmount: payment.amount }],
+    tax: 'included',
+  }
+  return CreateInvoice.handle(draft, trx)
+}

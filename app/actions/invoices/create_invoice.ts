@@ -1,0 +1,85 @@
+import { DateTime } from 'luxon'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Invoice, { type InvoiceKind } from '#models/invoice'
+import InvoiceItem from '#models/invoice_item'
+import StudioSetting from '#models/studio_setting'
+
+export interface InvoiceLine {
+  description: string
+  quantity: number
+  /** Cents. With `tax: 'included'`, the price the family pays (tax inside it). */
+  unitAmount: number
+}
+
+export interface NewInvoice {
+  userId: string
+  kind: InvoiceKind
+  currency: string
+  photoSessionId?: string | null
+  orderId?: string | null
+  customOrderId?: string | null
+  customOrderMilestoneId?: string | null
+  lines: InvoiceLine[]
+  /**
+   * `included`: session and commission prices are what the family pays; the studio's tax
+   * rate (studio_settings.tax_rate_bps) is shown as the part of each price that is tax.
+   * A number: tax already computed elsewhere (a shop order's regional table), added on top.
+   */
+  tax: 'included' | number
+  discountAmount?: number
+  dueOn?: DateTime | null
+  notes?: string | null
+}
+
+/** The tax inside a tax-inclusive price: 10 800 at 8 % holds 800. */
+export function taxInside(grossCents: number, rateBps: number) {
+  return grossCents - Math.round((grossCents * 10_000) / (10_000 + rateBps))
+}
+
+/**
+ * Writes a draft invoice, numbered `INV-2026-000001` by next_number, with its items and
+ * totals: subtotal − discount + tax = total, in cents, in the caller's transaction.
+ */
+export default class CreateInvoice {
+  static async handle(input: NewInvoice, trx: TransactionClientContract): Promise<Invoice> {
+    const settings = await StudioSetting.current({ client: trx })
+    let lines = input.lines
+    let taxAmount = typeof input.tax === 'number' ? input.tax : 0
+    if (input.tax === 'included') {
+      lines = input.lines.map((line) => {
+        const gross = line.quantity * line.unitAmount
+        const tax = taxInside(gross, settings.taxRateBps)
+        taxAmount += tax
+        // Sessions and milestones bill one of each; a quantity keeps its unit price net of tax.
+        return { ...line, quantity: 1, unitAmount: gross - tax, description: line.quantity > 1 ? `${line.description} × ${line.quantity}` : line.description }
+      })
+    }
+    const subtotal = lines.reduce((sum, line) => sum + line.quantity * line.unitAmount, 0)
+    const discountAmount = input.discountAmount ?? 0
+    const invoice = await Invoice.create(
+      {
+        userId: input.userId,
+        kind: input.kind,
+        photoSessionId: input.photoSessionId ?? null,
+        orderId: input.orderId ?? null,
+        customOrderId: input.customOrderId ?? null,
+        customOrderMilestoneId: input.customOrderMilestoneId ?? null,
+        status: 'draft',
+        subtotal,
+        discountAmount,
+        taxAmount,
+        total: subtotal - discountAmount + taxAmount,
+        amountPaid: 0,
+        refundedAmount: 0,
+        currency: input.currency,
+        dueOn: input.dueOn ?? null,
+        notes: input.notes ?? null,
+      },
+      { client: trx }
+    )
+    for (const [position, line] of lines.entries()) {
+      await InvoiceItem.create({ invoiceId: invoice.id, position, ...line }, { client: trx })
+    }
+    return invoice
+  }
+}

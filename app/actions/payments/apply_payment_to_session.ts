@@ -1,0 +1,31 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type Payment from '#models/payment'
+import PhotoSession from '#models/photo_session'
+import { moveSession } from '#actions/booking/session_status'
+import type { Actor } from '#support/actor'
+
+/**
+ * In the transaction that settled `payment`: the session's balance is read again from
+ * its settled payments (the row locked first on PostgreSQL, so two payments settling at
+ * once both count), and a booked session whose deposit (or full price) this was is
+ * confirmed. Returns whether it was confirmed.
+ */
+export async function applyPaymentToSession(payment: Payment, actor: Actor, trx: TransactionClientContract) {
+  if (!payment.photoSessionId) return false
+  const query = PhotoSession.query({ client: trx }).where('id', payment.photoSessionId)
+  if (trx.dialect.name === 'postgres') query.forUpdate()
+  const session = await query.firstOrFail()
+  const paid = await trx
+    .from('payments')
+    .where('photo_session_id', session.id)
+    .whereIn('status', ['succeeded', 'partially_refunded'])
+    .select(trx.raw('coalesce(sum(amount - refund_amount), 0) as total'))
+    .first()
+  session.useTransaction(trx)
+  session.balanceDue = Math.max(0, session.totalAmount - Number(paid?.total ?? 0))
+  await session.save()
+  if (session.status === 'booked' && ['deposit', 'balance'].includes(payment.paymentType)) {
+    return moveSession(session, 'confirmed', { actor, note: 'Deposit received', client: trx })
+  }
+  return false
+}

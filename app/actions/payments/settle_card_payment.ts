@@ -1,0 +1,69 @@
+import db from '@adonisjs/lucid/services/db'
+import Payment from '#models/payment'
+import User from '#models/user'
+import PhotoSession from '#models/photo_session'
+import PaymentReceiptNotification from '#mails/payment_receipt_notification'
+import { applyPaymentToSession } from '#actions/payments/apply_payment_to_session'
+import RecordAudit from '#actions/audit/record_audit'
+import { deliverMail } from '#services/mail/deliver_mail'
+import type { Actor } from '#support/actor'
+
+export interface PaidIntent {
+  paymentIntentId: string
+  chargeId: string | null
+  customerId: string | null
+  paymentMethodId: string | null
+}
+
+export type SettleResult = { ok: true; settled: boolean } | { ok: false; reason: 'unknown_payment' }
+
+/**
+ * The provider says a card payment went through (a webhook, whichever of Checkout's
+ * events comes first). The pending payment succeeds once (a compare-and-set, so a
+ * redelivered or concurrent event settles nothing twice and sends one receipt), the
+ * session's balance and status follow in the same transaction, and the card it saved is
+ * kept on the session's plan for the installments (every time: that part is idempotent).
+ */
+export default class SettleCardPayment {
+  static async handle(actor: Actor, paymentId: string, intent: PaidIntent): Promise<SettleResult> {
+    const payment = await Payment.find(paymentId)
+    if (!payment || payment.provider !== 'stripe') return { ok: false, reason: 'unknown_payment' }
+    const settled = await db.transaction(async (trx) => {
+      const won = await payment.markSucceeded(
+        { providerPaymentId: intent.paymentIntentId, providerChargeId: intent.chargeId },
+        { actor, client: trx, note: 'Paid by card' }
+      )
+      if (won) await applyPaymentToSession(payment, actor, trx)
+      if (intent.customerId && intent.paymentMethodId && payment.photoSessionId) {
+        await trx
+          .from('payment_plans')
+          .where('photo_session_id', payment.photoSessionId)
+          .whereIn('status', ['active', 'past_due'])
+          .whereNull('stripe_payment_method_id')
+          .update({ stripe_customer_id: intent.customerId, stripe_payment_method_id: intent.paymentMethodId })
+      }
+      return won
+    })
+    if (!settled) return { ok: true, settled: false }
+    await RecordAudit.handle(actor, {
+      action: 'payment.received',
+      subject: { type: 'payment', id: payment.id },
+      details: { amount: payment.amount, method: 'card', provider: 'stripe', session: payment.photoSessionId },
+    })
+    await sendReceipt(payment)
+    return { ok: true, settled: true }
+  }
+}
+
+export async function sendReceipt(payment: Payment, installment: string | null = null) {
+  const family = payment.userId ? await User.find(payment.userId) : null
+  if (!family?.email) return
+  const session = payment.photoSessionId ? await PhotoSession.find(payment.photoSessionId) : null
+  await deliverMail(
+    new PaymentReceiptNotification(family, payment, {
+      sessionNumber: session?.sessionNumber ?? null,
+      balance: session?.balanceDue ?? null,
+      installment,
+    })
+  )
+}

@@ -1,0 +1,55 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type Cart from '#models/cart'
+import type CartItem from '#models/cart_item'
+import ArtworkPrintOption from '#models/artwork_print_option'
+import { weightClassOf, type WeightClass } from '#shop/rates'
+import type { PricedLine } from '#shop/pricing'
+
+export interface CartLine extends PricedLine {
+  item: CartItem
+  name: string
+  artworkTitle: string | null
+  weightClass: WeightClass
+}
+
+/**
+ * The cart's lines at today's prices from the database: an artwork's print at its
+ * override or the variant's price. Lines no longer for sale (draft artwork, retired
+ * variant, withdrawn print option) are left out and reported.
+ */
+export default class PriceCart {
+  static async handle(cart: Cart, trx?: TransactionClientContract): Promise<{ lines: CartLine[]; unavailable: CartItem[] }> {
+    const items = await cart
+      .related('items')
+      .query()
+      .if(trx, (q) => q.useTransaction(trx!))
+      .preload('productVariant', (q) => q.preload('product'))
+      .preload('artwork')
+      .orderBy('created_at')
+    const artworkIds = [...new Set(items.map((item) => item.artworkId).filter((id): id is string => !!id))]
+    const options = artworkIds.length
+      ? await ArtworkPrintOption.query({ client: trx }).whereIn('artwork_id', artworkIds).where('available', true)
+      : []
+    const lines: CartLine[] = []
+    const unavailable: CartItem[] = []
+    for (const item of items) {
+      const variant = item.productVariant
+      const option = options.find((o) => o.artworkId === item.artworkId && o.productVariantId === item.productVariantId)
+      const sellable = variant.active && variant.product.active && (!item.artworkId || (item.artwork?.status === 'published' && option))
+      if (!sellable) {
+        unavailable.push(item)
+        continue
+      }
+      lines.push({
+        key: item.id,
+        item,
+        name: variant.name,
+        artworkTitle: item.artwork?.title ?? null,
+        unitPrice: option?.priceOverride ?? variant.price,
+        quantity: item.quantity,
+        weightClass: weightClassOf(variant.product.category),
+      })
+    }
+    return { lines, unavailable }
+  }
+}

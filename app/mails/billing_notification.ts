@@ -1,0 +1,30 @@
+import { BaseMail } from '@adonisjs/mail'
+
+export interface BillingMessage {
+  to: string
+  greeting: string
+  subject: string
+  /** Paragraphs, in order. */
+  lines: string[]
+  link: { label: string; url: string } | null
+}
+
+/**
+ * The billing run's emails: the heads-up 3 days before a charge, a declined charge (with
+ * the signed link to update the card), and the plan stopped after repeated failures (to
+ * the family and to the studio). The update-card link is a secret (it opens the card page).
+ */
+export default class BillingNotification extends BaseMail {
+  readonly secrets: string[]
+
+  constructor(private content: BillingMessage) {
+    super()
+    this.subject = content.subject
+    this.secrets = content.link && content.link.url.includes('signature=') ? [content.link.url] : []
+  }
+
+  prepare() {
+    const data = { ...this.content, subject: this.subject }
+    this.message.to(this.content.to).htmlView('emails/payments/billing', data).textView('emails/payments/billing_text', data)
+  }
+}

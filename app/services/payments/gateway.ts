@@ -1,0 +1,49 @@
+import env from '#start/env'
+import type { PaymentGateway } from '#services/payments/payment_gateway'
+import { OfflineGateway } from '#services/payments/offline_gateway'
+import { StripeGateway } from '#services/payments/stripe_gateway'
+
+/** Stripe as configured (key, webhook secret, and another API host for the local server); null without a key. */
+export function stripeFromEnv(): StripeGateway | null {
+  const secretKey = env.get('STRIPE_SECRET_KEY')
+  if (!secretKey) return null
+  return new StripeGateway({
+    secretKey,
+    webhookSecret: env.get('STRIPE_WEBHOOK_SECRET') ?? '',
+    host: env.get('STRIPE_API_HOST') || undefined,
+    port: env.get('STRIPE_API_PORT') || undefined,
+    protocol: env.get('STRIPE_API_PROTOCOL') || undefined,
+  })
+}
+
+const gateways: Record<string, () => PaymentGateway> = {
+  offline: () => new OfflineGateway(),
+  stripe: () => {
+    const stripe = stripeFromEnv()
+    if (!stripe) throw new Error('PAYMENT_GATEWAY=stripe needs STRIPE_SECRET_KEY (and STRIPE_WEBHOOK_SECRET for webhooks)')
+    return stripe
+  },
+}
+
+let current: PaymentGateway | null = null
+
+/** The gateway named by PAYMENT_GATEWAY (default `offline`). */
+export function paymentGateway(): PaymentGateway {
+  if (current) return current
+  const name = env.get('PAYMENT_GATEWAY', 'offline')
+  const make = gateways[name]
+  if (!make) throw new Error(`PAYMENT_GATEWAY=${name} is not available (known: ${Object.keys(gateways).join(', ')})`)
+  current = make()
+  return current
+}
+
+/** Stripe, whether or not it takes new payments: webhooks and refunds of earlier card payments still need it. */
+export function stripeGateway(): StripeGateway | null {
+  const gateway = paymentGateway()
+  return gateway instanceof StripeGateway ? gateway : stripeFromEnv()
+}
+
+/** Tests swap the gateway; `null` goes back to the configured one. */
+export function useGateway(gateway: PaymentGateway | null) {
+  current = gateway
+}

@@ -1,0 +1,29 @@
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+import { uuidMatcher } from '#services/http/route_ids'
+
+const ArtworksController = () => import('#controllers/admin/catalogue/artworks_controller')
+const CategoriesController = () => import('#controllers/admin/catalogue/categories_controller')
+const PagesController = () => import('#controllers/admin/catalogue/pages_controller')
+const PagePreviewsController = () => import('#controllers/admin/catalogue/page_previews_controller')
+const DiscountCodesController = () => import('#controllers/admin/catalogue/discount_codes_controller')
+const ArtworkPrintOptionsController = () => import('#controllers/admin/catalogue/artwork_print_options_controller')
+
+/**
+ * The catalogue's part of the one /admin group (start/routes/admin.ts calls this inside
+ * it): artworks, categories, products and variants, discount codes, content pages. Admins only.
+ */
+export function catalogueAdminRoutes() {
+  router
+    .group(() => {
+      // Multipart bodies (the picture) are parsed on the artwork store/update routes (config/bodyparser.ts).
+      router.resource('artworks', ArtworksController).except(['show', 'destroy'])
+      router.put('/artworks/:artwork_id/print-options', [ArtworkPrintOptionsController, 'update']).as('artwork_print_options.update')
+      router.resource('categories', CategoriesController).except(['show'])
+      router.resource('discount-codes', DiscountCodesController).except(['show', 'destroy']).as('discount_codes')
+      router.resource('pages', PagesController).except(['show', 'destroy'])
+      router.post('/page-previews', [PagePreviewsController, 'store']).as('page_previews.store')
+    })
+    .where('artwork_id', uuidMatcher)
+    .use(middleware.area({ ability: 'enterAdmin' }))
+}

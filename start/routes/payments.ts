@@ -1,0 +1,12 @@
+import router from '@adonisjs/core/services/router'
+import { uuidMatcher } from '#services/http/route_ids'
+
+const StripeWebhooksController = () => import('#controllers/webhooks/stripe_webhooks_controller')
+const PlanCardsController = () => import('#controllers/site/plan_cards_controller')
+
+/*
+| Payments: Stripe's webhook (CSRF-exempt like every /webhooks/ path, signature-checked)
+| and the signed update-card link of the billing emails.
+*/
+router.post('/webhooks/stripe', [StripeWebhooksController, 'store']).as('stripe_webhooks.store')
+router.get('/plans/:plan_id/card', [PlanCardsController, 'create']).as('plan_cards.create').where('plan_id', uuidMatcher)
