@@ -1,5 +1,6 @@
 // The gallery lightbox (Alpine CSP build: methods and properties only, no inline expressions).
-// One <dialog> serves the whole grid: a click on a photo reads its data attributes, so the
+// One <dialog> serves the whole grid: a click on a photo reads its link (href: the large image,
+// data-download) and its image's alt, so the
 // grid can be swapped by htmx (favourites filter) or grow (next pages) without re-initialising anything.
 
 // Tiles of the next pages come by htmx without the page's nonce'd <style>: the placeholder
@@ -9,13 +10,20 @@ const placeholderSheet = new CSSStyleSheet()
 const paintedColours = new Set()
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, placeholderSheet]
 
+// The same for each tile's share of its justified row (ar-<width/height in hundredths>),
+// as ratioRule in app/actions/galleries/list_gallery_photos.ts writes it.
 function paintPlaceholders(root) {
-  for (const tile of root.querySelectorAll('.photo__open')) {
+  const tiles = [...root.querySelectorAll('.photo, .photo__open')]
+  if (root.matches('.photo')) tiles.push(root)
+  for (const tile of tiles) {
     for (const name of tile.classList) {
+      if (paintedColours.has(name)) continue
       const hex = /^ph-([0-9a-f]{6})$/.exec(name)
-      if (!hex || paintedColours.has(hex[1])) continue
-      paintedColours.add(hex[1])
-      placeholderSheet.insertRule(`.${name}{background-color:#${hex[1]}}`)
+      const ratio = /^ar-(\d+)$/.exec(name)
+      if (hex) placeholderSheet.insertRule(`.${name}{background-color:#${hex[1]}}`)
+      else if (ratio) placeholderSheet.insertRule(`.${name}{flex-grow:${ratio[1] / 100};flex-basis:calc(var(--row-height) * ${ratio[1] / 100});max-width:calc(var(--row-height) * ${(ratio[1] / 100) * 1.6})}`)
+      else continue
+      paintedColours.add(name)
     }
   }
 }
@@ -27,6 +35,10 @@ new MutationObserver((mutations) => {
 }).observe(document.documentElement, { childList: true, subtree: true })
 document.addEventListener('alpine:init', () => {
   const SWIPE_PX = 40
+  const SLIDE_MS = 4000
+  const MAX_ZOOM = 5
+  const TAP_ZOOM = 2.5
+  const DOUBLE_TAP_MS = 300
 
   // "Share this gallery": the phone's share sheet where there is one, else the link copied.
   // The link still asks for the access code unless the studio turned the public link on.
@@ -55,12 +67,19 @@ document.addEventListener('alpine:init', () => {
     downloadAction: '',
     index: 0,
     opener: null,
-    touchX: null,
     hasFavorite: false,
     pressed: 'false',
+    playing: 'false',
+    playLabel: 'Slideshow',
+    timer: null,
+    // Zoom: the image is scaled about its top-left corner and moved by (x, y).
+    zoom: { scale: 1, x: 0, y: 0 },
+    touch: null,
+    lastTap: null,
+    pan: null,
 
     items() {
-      return Array.from(this.$root.querySelectorAll('a[data-full]'))
+      return Array.from(this.$root.querySelectorAll('.photo-grid a.photo__open'))
     },
 
     // Photos the grid shows in all pages, loaded or not (the tiles come a page at a time).
@@ -76,7 +95,7 @@ document.addEventListener('alpine:init', () => {
     },
 
     openFrom(event) {
-      const link = event.target.closest('a[data-full]')
+      const link = event.target.closest('a.photo__open')
       if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return
       event.preventDefault()
       this.opener = link
@@ -89,10 +108,12 @@ document.addEventListener('alpine:init', () => {
       if (!items.length) return
       this.index = (index + items.length) % items.length
       const item = items[this.index]
-      this.src = item.dataset.full
-      this.alt = item.dataset.alt || ''
+      this.src = item.getAttribute('href')
+      const image = item.querySelector('img')
+      this.alt = image ? image.alt : ''
       this.downloadAction = item.dataset.download || ''
       this.position = `${this.index + 1} of ${this.total(items)}`
+      this.resetZoom()
       this.syncFavorite()
     },
 
@@ -134,22 +155,127 @@ document.addEventListener('alpine:init', () => {
 
     // The dialog closed (button, Esc): focus goes back to the photo it was opened from.
     closed() {
+      this.stopSlideshow()
       this.src = ''
       if (this.opener && this.opener.isConnected) this.opener.focus()
       this.opener = null
     },
 
-    touchStart(event) {
-      this.touchX = event.changedTouches[0].clientX
+    toggleSlideshow() {
+      if (this.timer) return this.stopSlideshow()
+      this.timer = setInterval(() => this.next(), SLIDE_MS)
+      this.playing = 'true'
+      this.playLabel = 'Pause'
     },
 
+    stopSlideshow() {
+      clearInterval(this.timer)
+      this.timer = null
+      this.playing = 'false'
+      this.playLabel = 'Slideshow'
+    },
+
+    // --- Zoom: double-tap or double-click toggles it at that point; pinch scales; a finger or the mouse moves a zoomed photo.
+
+    applyZoom() {
+      const { scale, x, y } = this.zoom
+      const image = this.$refs.image
+      image.style.transform = scale === 1 ? '' : `translate(${x}px, ${y}px) scale(${scale})`
+      image.classList.toggle('is-zoomed', scale > 1)
+      this.$refs.figure.dataset.zoom = String(Math.round(scale * 100) / 100)
+    },
+
+    resetZoom() {
+      this.zoom = { scale: 1, x: 0, y: 0 }
+      if (this.$refs.image) this.applyZoom()
+    },
+
+    // Scale to `scale`, keeping the image's point under (clientX, clientY) where it is.
+    zoomAt(scale, clientX, clientY) {
+      const rect = this.$refs.image.getBoundingClientRect()
+      const { scale: was, x, y } = this.zoom
+      const left = rect.left - x
+      const top = rect.top - y
+      const u = (clientX - rect.left) / was
+      const v = (clientY - rect.top) / was
+      const next = Math.min(MAX_ZOOM, Math.max(1, scale))
+      this.zoom = next === 1 ? { scale: 1, x: 0, y: 0 } : { scale: next, x: clientX - left - u * next, y: clientY - top - v * next }
+      this.applyZoom()
+    },
+
+    toggleZoomAt(clientX, clientY) {
+      this.zoomAt(this.zoom.scale > 1 ? 1 : TAP_ZOOM, clientX, clientY)
+    },
+
+    doubleClick(event) {
+      if (event.target !== this.$refs.image) return
+      // A double tap was handled by the touch events already.
+      if (this.lastTap && Date.now() - this.lastTap.at < 700) return
+      this.toggleZoomAt(event.clientX, event.clientY)
+    },
+
+    panStart(event) {
+      if (event.pointerType === 'touch' || this.zoom.scale === 1 || event.target !== this.$refs.image) return
+      this.pan = { x: event.clientX, y: event.clientY }
+    },
+
+    panMove(event) {
+      if (!this.pan) return
+      this.zoom = { ...this.zoom, x: this.zoom.x + event.clientX - this.pan.x, y: this.zoom.y + event.clientY - this.pan.y }
+      this.pan = { x: event.clientX, y: event.clientY }
+      this.applyZoom()
+    },
+
+    panEnd() {
+      this.pan = null
+    },
+
+    touchStart(event) {
+      const [a, b] = event.touches
+      if (b) {
+        this.touch = { pinch: Math.hypot(b.clientX - a.clientX, b.clientY - a.clientY), scale: this.zoom.scale }
+      } else {
+        this.touch = { startX: a.clientX, startY: a.clientY, x: a.clientX, y: a.clientY, moved: false }
+      }
+    },
+
+    touchMove(event) {
+      if (!this.touch) return
+      event.preventDefault()
+      const [a, b] = event.touches
+      if (b && this.touch.pinch) {
+        const distance = Math.hypot(b.clientX - a.clientX, b.clientY - a.clientY)
+        this.zoomAt((this.touch.scale * distance) / this.touch.pinch, (a.clientX + b.clientX) / 2, (a.clientY + b.clientY) / 2)
+        return
+      }
+      if (!a || this.touch.pinch) return
+      if (Math.abs(a.clientX - this.touch.startX) > 10 || Math.abs(a.clientY - this.touch.startY) > 10) this.touch.moved = true
+      if (this.zoom.scale > 1) {
+        this.zoom = { ...this.zoom, x: this.zoom.x + a.clientX - this.touch.x, y: this.zoom.y + a.clientY - this.touch.y }
+        this.applyZoom()
+      }
+      this.touch.x = a.clientX
+      this.touch.y = a.clientY
+    },
+
+    // One finger lifted: a swipe moves (when not zoomed), a second tap soon after zooms.
     touchEnd(event) {
-      if (this.touchX === null) return
-      const moved = event.changedTouches[0].clientX - this.touchX
-      this.touchX = null
-      if (Math.abs(moved) < SWIPE_PX) return
-      if (moved < 0) this.next()
-      else this.prev()
+      const touch = this.touch
+      if (!touch || event.touches.length) return
+      this.touch = null
+      if (touch.pinch) return
+      const end = event.changedTouches[0]
+      const moved = end.clientX - touch.startX
+      if (this.zoom.scale === 1 && Math.abs(moved) >= SWIPE_PX) return moved < 0 ? this.next() : this.prev()
+      if (touch.moved || event.target !== this.$refs.image) return
+      const now = Date.now()
+      if (this.lastTap && now - this.lastTap.at < DOUBLE_TAP_MS && Math.hypot(end.clientX - this.lastTap.x, end.clientY - this.lastTap.y) < 30) {
+        event.preventDefault()
+        this.toggleZoomAt(end.clientX, end.clientY)
+        this.lastTap = { at: now, x: -1000, y: -1000 }
+        return
+      }
+      this.lastTap = { at: now, x: end.clientX, y: end.clientY }
     },
   }))
 })

@@ -1,17 +1,16 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import Gallery from '#models/gallery'
-import GalleryPolicy from '#policies/gallery_policy'
 import { galleryCoverValidator } from '#validators/gallery'
 import SetGalleryCover from '#actions/galleries/set_gallery_cover'
-import { findByRouteId } from '#services/http/route_ids'
-import { renderPhotoPanel } from '#services/galleries/studio_photo_panel'
+import { managedGallery } from '#controllers/admin/managed_gallery'
+import { fieldError } from '#services/http/field_error'
+import { renderPhotoPanel } from '#controllers/admin/photo_panel'
 
 export default class GalleryCoversController {
   async store(ctx: HttpContext) {
-    await ctx.bouncer.with(GalleryPolicy).authorize('manage')
-    const gallery = await findByRouteId(Gallery, ctx.params.gallery_id)
+    const gallery = await managedGallery(ctx)
     const { photoId } = await ctx.request.validateUsing(galleryCoverValidator)
-    await SetGalleryCover.handle(ctx, gallery, photoId)
+    const result = await SetGalleryCover.handle(ctx.actor, gallery, photoId)
+    if (!result.ok) throw fieldError('photoId', 'Choose a photo of this gallery')
     return renderPhotoPanel(ctx, gallery, 'grid', { notice: 'The cover photo is changed.' })
   }
 }

@@ -1,11 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import Gallery from '#models/gallery'
 import type EmailLog from '#models/email_log'
-import GalleryPolicy from '#policies/gallery_policy'
 import { publicationValidator } from '#validators/gallery'
 import PublishGallery from '#actions/galleries/publish_gallery'
 import UnpublishGallery from '#actions/galleries/unpublish_gallery'
-import { findByRouteId } from '#services/http/route_ids'
+import { managedGallery } from '#controllers/admin/managed_gallery'
 
 const REFUSALS = {
   already_published: 'This gallery is already published.',
@@ -22,19 +20,17 @@ function emailNote(email: EmailLog | null) {
 /** A gallery's publication as a resource: store publishes, destroy unpublishes. */
 export default class GalleryPublicationsController {
   async store(ctx: HttpContext) {
-    await ctx.bouncer.with(GalleryPolicy).authorize('manage')
-    const gallery = await findByRouteId(Gallery, ctx.params.gallery_id)
+    const gallery = await managedGallery(ctx)
     const { notify } = await ctx.request.validateUsing(publicationValidator)
-    const result = await PublishGallery.handle(ctx, gallery, { notify })
+    const result = await PublishGallery.handle(ctx.actor, gallery, { notify })
     if (result.ok) ctx.session.flash('success', `“${gallery.name}” is live. ${emailNote(result.email)}`)
     else ctx.session.flash('error', REFUSALS[result.reason])
     return ctx.response.redirect().status(303).toRoute('admin.galleries.show', { id: gallery.id })
   }
 
   async destroy(ctx: HttpContext) {
-    await ctx.bouncer.with(GalleryPolicy).authorize('manage')
-    const gallery = await findByRouteId(Gallery, ctx.params.gallery_id)
-    const result = await UnpublishGallery.handle(ctx, gallery)
+    const gallery = await managedGallery(ctx)
+    const result = await UnpublishGallery.handle(ctx.actor, gallery)
     if (result.ok) ctx.session.flash('success', `“${gallery.name}” is a draft again: families cannot open it.`)
     else ctx.session.flash('error', REFUSALS[result.reason])
     return ctx.response.redirect().status(303).toRoute('admin.galleries.show', { id: gallery.id })

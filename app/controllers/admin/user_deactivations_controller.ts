@@ -16,7 +16,7 @@ export default class UserDeactivationsController {
   private async setActive(ctx: HttpContext, active: boolean) {
     const user = await User.findOrFail(ctx.params.user_id)
     await ctx.bouncer.with(UserPolicy).authorize('update', user)
-    await SetUserActive.handle(ctx, user, active)
+    await SetUserActive.handle(ctx.actor, user, active)
     ctx.session.flash('success', `${user.fullName} is ${active ? 'active again' : 'deactivated and signed out'}.`)
     return ctx.response.redirect().toRoute('admin.users.index')
   }

@@ -26,7 +26,7 @@ export default class UsersController {
   async store(ctx: HttpContext) {
     await ctx.bouncer.with(UserPolicy).authorize('create')
     const input = await ctx.request.validateUsing(createUserValidator)
-    const user = await CreateStaffUser.handle(ctx, input)
+    const user = await CreateStaffUser.handle(ctx.actor, input)
     ctx.session.flash('success', `${user.fullName} can now sign in: we emailed ${user.email} a link to choose a password.`)
     return ctx.response.redirect().toRoute('admin.users.index')
   }
@@ -41,7 +41,7 @@ export default class UsersController {
     const user = await User.findOrFail(ctx.params.id)
     await ctx.bouncer.with(UserPolicy).authorize('update', user)
     const input = await ctx.request.validateUsing(updateUserValidator)
-    await UpdateUser.handle(ctx, user, input)
+    await UpdateUser.handle(ctx.actor, user, input)
     ctx.session.flash('success', `${user.fullName} is saved.`)
     return ctx.response.redirect().toRoute('admin.users.index')
   }

@@ -13,7 +13,7 @@ export default class PasswordResetsController {
     const { email } = await request.validateUsing(forgotPasswordValidator)
     await RequestPasswordReset.handle(email)
     session.flash('success', `If ${email} has an account, a link to reset the password is on its way. It works for one hour.`)
-    return response.redirect().toRoute('password_reset.create')
+    return response.redirect().status(303).toRoute('password_reset.create')
   }
 
   async edit({ params, view, response }: HttpContext) {

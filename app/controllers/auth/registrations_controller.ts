@@ -1,19 +1,17 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { registrationValidator } from '#validators/auth'
 import RegisterCustomer from '#actions/auth/register_customer'
-import { stampSession } from '#services/auth/session_epoch'
 
 export default class RegistrationsController {
   async create({ view }: HttpContext) {
     return view.render('pages/auth/signup')
   }
 
-  async store(ctx: HttpContext) {
-    const input = await ctx.request.validateUsing(registrationValidator)
-    const user = await RegisterCustomer.handle(input)
-    await ctx.auth.use('web').login(user)
-    stampSession(ctx)
-    ctx.session.flash('success', `Welcome, ${user.firstName}! We sent a link to ${user.email} to confirm your address.`)
-    return ctx.response.redirect().toRoute('portal.dashboard')
+  /** Always the same answer: the email tells a new customer how to finish, an existing one that they have an account. */
+  async store({ request, response, session }: HttpContext) {
+    const input = await request.validateUsing(registrationValidator)
+    await RegisterCustomer.handle(input)
+    session.flash('signupSentTo', input.email)
+    return response.redirect().status(303).toRoute('registration.create')
   }
 }

@@ -1,8 +1,12 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { loginValidator } from '#validators/auth'
-import AttemptLogin from '#actions/auth/attempt_login'
+import AttemptLogin, { type AttemptLoginResult } from '#actions/auth/attempt_login'
+import SignOut from '#actions/auth/sign_out'
 import { stampSession } from '#services/auth/session_epoch'
 import { describeWait } from '#services/http/describe_wait'
+import { forgetGalleryAccess } from '#controllers/site/gallery_access'
+import { homeUrl } from '#controllers/auth/home_route'
+import { pullIntendedUrl } from '#controllers/auth/intended_url'
 
 export default class SessionsController {
   async create({ view }: HttpContext) {
@@ -10,39 +14,44 @@ export default class SessionsController {
   }
 
   async store(ctx: HttpContext) {
-    const { request, response, session, auth } = ctx
-    const { email, password, remember } = await request.validateUsing(loginValidator)
-    const result = await AttemptLogin.handle(email, password, request.ip())
+    const { email, password, remember } = await ctx.request.validateUsing(loginValidator)
+    const result = await AttemptLogin.handle(email, password, ctx.request.ip())
+    if (!result.ok) return refuse(ctx, email, result)
 
-    if (!result.ok && result.reason === 'throttled') {
-      const wait = describeWait(result.retryAfterSeconds)
-      response.header('Retry-After', String(result.retryAfterSeconds)).status(429)
-      return ctx.view.render('pages/auth/login', {
-        email,
-        loginError: `Too many failed sign-in attempts. Try again in ${wait}.`,
-      })
-    }
-    if (!result.ok) {
-      session.flashExcept(['password'])
-      session.flash('loginError', 'The email or password is incorrect.')
-      return response.redirect().status(303).toRoute('session.create')
-    }
-
-    await auth.use('web').login(result.user, !!remember)
-    session.regenerate()
+    await ctx.auth.use('web').login(result.user, !!remember)
+    ctx.session.regenerate()
     stampSession(ctx)
-    const intended = session.pull('intended_url')
-    return response.redirect().toPath(safeIntended(intended) ?? result.user.homeUrl())
+    return ctx.response.redirect().toPath(pullIntendedUrl(ctx) ?? homeUrl(result.user))
   }
 
-  async destroy({ auth, response, session }: HttpContext) {
+  /** Signs the account out everywhere: a copy of this session's cookie is worthless too. */
+  async destroy(ctx: HttpContext) {
+    const { auth, response, session } = ctx
+    await forgetGalleryAccess(ctx)
+    await SignOut.handle(auth.user!)
     await auth.use('web').logout()
+    session.clear()
+    session.regenerate()
     session.flash('success', 'You are signed out.')
     return response.redirect().toRoute('session.create')
   }
 }
 
-/** Only same-site paths, never `//host` or absolute URLs. */
-function safeIntended(url: unknown) {
-  return typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') ? url : null
+/** Wrong password: back to the form. Too fast: when to retry (429). Under attack: the emailed-link offer. */
+function refuse(ctx: HttpContext, email: string, result: Exclude<AttemptLoginResult, { ok: true }>) {
+  switch (result.reason) {
+    case 'invalid_credentials':
+      ctx.session.flashExcept(['password'])
+      ctx.session.flash('loginError', 'The email or password is incorrect.')
+      return ctx.response.redirect().status(303).toRoute('session.create')
+    case 'throttled':
+      ctx.response.header('Retry-After', String(result.retryAfterSeconds)).status(429)
+      return ctx.view.render('pages/auth/login', {
+        email,
+        loginError: `Too many failed sign-in attempts. Try again in ${describeWait(result.retryAfterSeconds)}.`,
+      })
+    case 'proof_required':
+      ctx.response.status(429)
+      return ctx.view.render('pages/auth/login', { email, proofRequired: true })
+  }
 }

@@ -2,12 +2,12 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Gallery from '#models/gallery'
 import GalleryPolicy from '#policies/gallery_policy'
 import ListGalleryVisitors from '#actions/galleries/list_gallery_visitors'
-import { findByRouteId, notFound } from '#services/http/route_ids'
+import { isUuid, notFound } from '#services/http/route_ids'
 
 /** The family's view of who entered its gallery. Another family's gallery is a 404. */
 export default class GalleryAccessLogsController {
   async show({ bouncer, params, request, view }: HttpContext) {
-    const gallery = await findByRouteId(Gallery, params.id)
+    const gallery = (isUuid(params.id) ? await Gallery.findWithFacts(params.id) : null) ?? notFound(Gallery)
     if (await bouncer.with(GalleryPolicy).denies('viewAccessLog', gallery)) notFound(Gallery)
     const { visitors, totals, familyId } = await ListGalleryVisitors.handle(gallery, Number(request.input('page', 1)) || 1)
     visitors.baseUrl(request.url())

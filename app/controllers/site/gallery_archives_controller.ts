@@ -1,23 +1,24 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import Gallery from '#models/gallery'
+import GalleryPolicy from '#policies/gallery_policy'
 import StreamGalleryArchive from '#actions/galleries/stream_gallery_archive'
 import { archiveQueryValidator } from '#validators/download'
-import { downloadAccessOf } from '#services/downloads/download_access'
-import { attachment } from '#services/downloads/attachment'
-import { publicGalleryPath } from '#services/galleries/gallery_links'
-import { refuseDownload } from '#services/downloads/refusals'
+import { galleryOf, notFound, viewerOf } from '#controllers/site/gallery_access'
+import { backToGallery, tooManyArchives } from '#controllers/site/download_refusals'
+import { attachment } from '#services/http/attachment'
 
 /** "Download all" / "Download favourites": a ZIP streamed while it is built. */
 export default class GalleryArchivesController {
   async show(ctx: HttpContext) {
-    const gallery = await Gallery.findByOrFail('slug', ctx.params.slug)
-    const access = await downloadAccessOf(ctx, gallery)
-    if (!access.ok) return refuseDownload(ctx, gallery.slug, access.reason)
+    const gallery = await galleryOf(ctx)
+    const viewer = await viewerOf(ctx, gallery)
+    if (!viewer) return gallery.isViewable() ? notFound(ctx) : backToGallery(ctx, gallery)
     const { set, variant = 'web' } = await ctx.request.validateUsing(archiveQueryValidator)
-    const result = await StreamGalleryArchive.handle({ gallery, viewer: access.viewer, set, variant, ip: ctx.request.ip() })
+    await ctx.bouncer.with(GalleryPolicy).authorize('download', gallery, viewer.visitor, variant)
+    const result = await StreamGalleryArchive.handle({ gallery, viewer, set, variant, ip: ctx.request.ip() })
+    if (!result.ok && result.reason === 'too_many_at_once') return tooManyArchives(ctx, result.limit)
     if (!result.ok) {
       ctx.session.flash('error', set === 'favorites' ? 'You have no favourites to download yet.' : 'No photos are ready to download yet.')
-      return ctx.response.redirect().status(303).toPath(publicGalleryPath(gallery))
+      return backToGallery(ctx, gallery)
     }
     ctx.response.header('Content-Type', 'application/zip').header('Content-Disposition', attachment(result.filename))
     ctx.response.header('Cache-Control', 'private, no-store')

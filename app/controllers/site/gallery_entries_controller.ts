@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import FindGalleryByCode from '#actions/galleries/find_gallery_by_code'
-import { rememberCode } from '#services/galleries/gallery_access'
+import { rememberCode } from '#controllers/site/gallery_access'
 import { accessCodeValidator } from '#validators/gallery_access'
 import { describeWait } from '#services/http/describe_wait'
 import { flashFieldError } from '#controllers/site/flash_field_error'
@@ -14,7 +14,7 @@ export default class GalleryEntriesController {
   async store(ctx: HttpContext) {
     const { request, response, view } = ctx
     const { code } = await request.validateUsing(accessCodeValidator)
-    const result = await FindGalleryByCode.handle(code, request.ip())
+    const result = await FindGalleryByCode.handle(ctx.actor, code)
     if (result.ok) {
       rememberCode(ctx, result.gallery)
       return response.redirect().status(303).toRoute('galleries.show', { slug: result.gallery.slug })

@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import AdmitGalleryVisitor from '#actions/galleries/admit_gallery_visitor'
-import { accessTo, galleryOf, codeRequired, notFound } from '#services/galleries/gallery_access'
+import { awaitEntryCode, galleryOf, hasEnteredCode, keepVisitorIn, rememberCode, viewerOf } from '#controllers/site/gallery_access'
+import { renderThrottled } from '#controllers/site/gallery_entry_answers'
 import { galleryAccessValidator } from '#validators/gallery_access'
-import { describeWait } from '#services/http/describe_wait'
 import { flashFieldError } from '#controllers/site/flash_field_error'
 
 const ERRORS = {
@@ -10,30 +10,23 @@ const ERRORS = {
   wrong_code: ['code', 'That code does not open this gallery. Check it and try again.'],
   password_missing: ['password', 'Enter the gallery password'],
   wrong_password: ['password', 'That password is not right. Check it and try again.'],
+  unknown_email: ['email', 'After many wrong attempts by others, only the family and people who visited before can enter for now: use that email, or try again in an hour.'],
 } as const
 
-/** A gallery's entry form: the code (unless given at /g), an email, the password if set. */
+/** A gallery's entry form: the code (unless given at /g or by the share link), an email, the password if set. */
 export default class GalleryVisitorsController {
   async store(ctx: HttpContext) {
-    const { request, response, view } = ctx
     const gallery = await galleryOf(ctx)
-    const access = await accessTo(ctx, gallery)
-    if (access.kind === 'unavailable') return notFound(ctx)
-    if (access.kind !== 'locked') return response.redirect().status(303).toRoute('galleries.show', { slug: gallery.slug })
+    const back = () => ctx.response.redirect().status(303).toRoute('galleries.show', { slug: gallery.slug })
+    if (gallery.isExpired() || (await viewerOf(ctx, gallery))) return back()
 
-    const input = await request.validateUsing(galleryAccessValidator)
-    const result = await AdmitGalleryVisitor.handle(ctx, gallery, input)
-    if (result.ok) return response.redirect().status(303).toRoute('galleries.show', { slug: gallery.slug })
-    if (result.reason === 'throttled') {
-      response.header('Retry-After', String(result.retryAfterSeconds)).status(429)
-      return view.render('pages/site/galleries/locked', {
-        gallery,
-        codeKnown: !codeRequired(ctx, gallery),
-        blocked: `Too many wrong attempts. Try again in ${describeWait(result.retryAfterSeconds)}.`,
-      })
-    }
-    const [field, message] = ERRORS[result.reason]
-    flashFieldError(ctx, field, message)
-    return response.redirect().status(303).toRoute('galleries.show', { slug: gallery.slug })
+    const input = await ctx.request.validateUsing(galleryAccessValidator)
+    const result = await AdmitGalleryVisitor.handle(ctx.actor, gallery, { ...input, codeKnown: hasEnteredCode(ctx, gallery) })
+    if (result.ok || ('codeAccepted' in result && result.codeAccepted)) rememberCode(ctx, gallery)
+    if (result.ok) keepVisitorIn(ctx, gallery, result.token)
+    else if (result.reason === 'throttled') return renderThrottled(ctx, gallery, result.retryAfterSeconds)
+    else if (result.reason === 'entry_code_sent') awaitEntryCode(ctx, gallery, input.email)
+    else flashFieldError(ctx, ...(ERRORS[result.reason] as [string, string]))
+    return back()
   }
 }

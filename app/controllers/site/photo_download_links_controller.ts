@@ -1,22 +1,24 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import Gallery from '#models/gallery'
 import Photo from '#models/photo'
+import GalleryPolicy from '#policies/gallery_policy'
 import IssueDownloadLink from '#actions/galleries/issue_download_link'
+import { downloaderOf } from '#actions/galleries/gallery_viewer'
 import { downloadLinkValidator } from '#validators/download'
-import { downloadAccessOf } from '#services/downloads/download_access'
+import { galleryOf, notFound, viewerOf } from '#controllers/site/gallery_access'
+import { backToGallery } from '#controllers/site/download_refusals'
 import { isUuid } from '#services/http/route_ids'
-import { refuseDownload } from '#services/downloads/refusals'
 
 /** "Download this photo": a fresh 5-minute signed link, followed at once (or as JSON). */
 export default class PhotoDownloadLinksController {
   async store(ctx: HttpContext) {
-    const gallery = await Gallery.findByOrFail('slug', ctx.params.slug)
-    const access = await downloadAccessOf(ctx, gallery)
-    if (!access.ok) return refuseDownload(ctx, gallery.slug, access.reason)
-    if (!isUuid(ctx.params.photo_id)) return refuseDownload(ctx, null, 'not_found')
-    const photo = await Photo.query().where('galleryId', gallery.id).where('id', ctx.params.photo_id).where('isHidden', false).firstOrFail()
+    const gallery = await galleryOf(ctx)
+    const viewer = await viewerOf(ctx, gallery)
+    if (!viewer) return gallery.isViewable() ? notFound(ctx) : backToGallery(ctx, gallery)
     const { variant = 'web' } = await ctx.request.validateUsing(downloadLinkValidator)
-    const url = IssueDownloadLink.handle(photo, variant, access.downloader)
+    await ctx.bouncer.with(GalleryPolicy).authorize('download', gallery, viewer.visitor, variant)
+    if (!isUuid(ctx.params.photo_id)) notFound(ctx)
+    const photo = await Photo.query().where('galleryId', gallery.id).where('id', ctx.params.photo_id).where('isHidden', false).firstOrFail()
+    const url = IssueDownloadLink.handle(photo, variant, downloaderOf(viewer))
     if (ctx.request.accepts(['html', 'json']) === 'json') return { url, expiresInSeconds: 300 }
     return ctx.response.redirect().status(303).toPath(url)
   }

@@ -1,14 +1,13 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { errors as bouncerErrors, AuthorizationResponse } from '@adonisjs/bouncer'
 import type Gallery from '#models/gallery'
-import type { GalleryViewer } from '#services/galleries/gallery_viewer'
-import AddPhotoFavorite from '#actions/galleries/add_photo_favorite'
+import GalleryPolicy from '#policies/gallery_policy'
+import type { GalleryViewer } from '#actions/galleries/gallery_viewer'
+import AddPhotoFavorite, { type PhotoFavoriteResult } from '#actions/galleries/add_photo_favorite'
 import RemovePhotoFavorite from '#actions/galleries/remove_photo_favorite'
 import { selectionStateOf } from '#actions/galleries/build_gallery_page'
-import { countSelection } from '#services/galleries/selection'
-import { notFound, openGalleryOf } from '#services/galleries/gallery_access'
+import { countSelection } from '#actions/galleries/selection_summary'
+import { notFound, openGallery, rightsOf } from '#controllers/site/gallery_access'
 import { isUuid } from '#services/http/route_ids'
-import { canDownload } from '#services/downloads/download_access'
 
 /**
  * The heart on a photo. htmx gets the button back, plus the selection bar out of band so
@@ -28,15 +27,13 @@ export default class PhotoFavoritesController {
   }
 
   private async load(ctx: HttpContext) {
-    const { gallery, viewer } = await openGalleryOf(ctx)
-    if (!viewer.visitor) {
-      throw new bouncerErrors.E_AUTHORIZATION_FAILURE(AuthorizationResponse.deny('The studio preview is read-only.', 403))
-    }
+    const { gallery, viewer } = await openGallery(ctx)
+    await ctx.bouncer.with(GalleryPolicy).authorize('favorite', gallery, viewer.visitor)
     if (!isUuid(ctx.params.photo_id)) notFound(ctx)
     return { gallery, viewer, photoId: ctx.params.photo_id as string }
   }
 
-  private async respond(ctx: HttpContext, gallery: Gallery, viewer: GalleryViewer, photoId: string, result: { ok: boolean; reason?: string }) {
+  private async respond(ctx: HttpContext, gallery: Gallery, viewer: GalleryViewer, photoId: string, result: PhotoFavoriteResult) {
     const { request, response, view, session } = ctx
     if (!result.ok && result.reason === 'not_found') notFound(ctx)
     if (!request.header('hx-request')) {
@@ -44,13 +41,13 @@ export default class PhotoFavoritesController {
       return response.redirect().status(303).toRoute('galleries.show', { slug: gallery.slug })
     }
 
-    const count = await countSelection(gallery.id, viewer.visitor!.id)
-    const selection = await selectionStateOf(gallery, viewer, count)
+    const rights = await rightsOf(ctx, gallery, viewer)
+    const selection = selectionStateOf(gallery, viewer, await countSelection(gallery.id, viewer.visitor!.id), rights)
     // After a refused change the heart stays as it was.
     const favorited = (request.method() === 'POST') === result.ok
     if (!result.ok) response.status(409)
     const button = await view.render('pages/site/galleries/_favorite_button', { gallery, photo: { id: photoId, favorited }, selection })
-    const bar = await view.render('pages/site/galleries/_selection_bar', { gallery, selection, downloads: canDownload(gallery, viewer), oob: true })
+    const bar = await view.render('pages/site/galleries/_selection_bar', { gallery, selection, downloads: rights.downloads, oob: true })
     return button + bar
   }
 }

@@ -1,0 +1,26 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import router from '@adonisjs/core/services/router'
+import { errors } from '@adonisjs/core'
+import Order from '#models/order'
+import CancelOrder from '#actions/shop/cancel_order'
+import { orderUrl } from '#actions/shop/confirm_order'
+
+/** "Cancel my order", inside the review window: for the signed link's holder or the account's owner. */
+export default class OrderCancellationsController {
+  async store(ctx: HttpContext) {
+    const order = await Order.find(ctx.params.order_id)
+    const mine = order && ctx.auth.user && order.userId === ctx.auth.user.id
+    if (!order || !(mine || ctx.request.hasValidSignature('order'))) {
+      throw new errors.E_ROUTE_NOT_FOUND([ctx.request.method(), ctx.request.url()])
+    }
+    const result = await CancelOrder.handle(ctx.actor, order)
+    if (result.ok) ctx.session.flash('success', `Order ${order.orderNumber} is cancelled.`)
+    else ctx.session.flash('error', 'The review window has closed: your prints are with the lab. Write to us and we will help.')
+    return ctx.response.redirect(orderUrl(order))
+  }
+}
+
+/** The form's action: signed like the order's own link, so a guest can use it. */
+export function cancellationUrl(order: Order) {
+  return router.makeSignedUrl('order_cancellations.store', { order_id: order.id }, { purpose: 'order' })
+}

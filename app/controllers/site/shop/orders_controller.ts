@@ -1,0 +1,23 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { errors } from '@adonisjs/core'
+import { DateTime } from 'luxon'
+import Order from '#models/order'
+import { cancellationUrl } from '#controllers/site/shop/order_cancellations_controller'
+
+/**
+ * One order, for its customer: through the signed link of the confirmation (guests), or
+ * signed in as the account that placed it. Anyone else gets a 404.
+ */
+export default class OrdersController {
+  async show({ auth, params, request, response, view }: HttpContext) {
+    const order = await Order.query().where('id', params.id).preload('items', (q) => q.preload('productVariant').preload('artwork')).first()
+    const mine = order && auth.user && order.userId === auth.user.id
+    if (!order || !(mine || request.hasValidSignature('order'))) throw new errors.E_ROUTE_NOT_FOUND([request.method(), request.url()])
+    response.header('Cache-Control', 'private, no-store')
+    return view.render('pages/site/orders/show', {
+      order,
+      cancelUrl: cancellationUrl(order),
+      reviewOpen: ['pending', 'paid'].includes(order.status) && !!order.reviewEndsAt && order.reviewEndsAt > DateTime.now(),
+    })
+  }
+}
