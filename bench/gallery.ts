@@ -7,7 +7,8 @@
 | visitor through the real form (cookies kept), counts the SQL statements one page view
 | sends (through a wire-protocol counting proxy), then autocannon on GET /g/:slug and on
 | GET /bench/hello, same cookies, after a warm-up. Flags: --photos 500, --duration 10,
-| --connections 50, --warmup 3, --rebuild true.
+| --connections 50, --warmup 3, --rebuild true, --profile false (CPU profile of the loaded
+| server: its top frames during the gallery phase).
 */
 import autocannon from 'autocannon'
 import pg from 'pg'
@@ -20,11 +21,13 @@ import { freePort, startServer, type RunningServer } from './support/server.js'
 import { seedGalleries } from './support/gallery_seed.js'
 import { enterGallery } from './support/visitor_cookies.js'
 import { PgQueryCounter } from './support/pg_counter.js'
+import { topFrames } from './support/cpu_profile.js'
+import { mkdirSync, readdirSync, rmSync } from 'node:fs'
 
 // Booting Loupe here (to seed) loads the checkout's .env into process.env: the server
 // and ace get the environment as it was before, plus exactly what the bench sets.
 const cleanEnv = { ...process.env }
-const flags = parseFlags(process.argv.slice(2), { photos: 500, duration: 10, connections: 50, warmup: 3, rebuild: true })
+const flags = parseFlags(process.argv.slice(2), { photos: 500, duration: 10, connections: 50, warmup: 3, rebuild: true, profile: false })
 const SMALL = 5
 const pgTarget = { host: process.env.PG_HOST || '127.0.0.1', port: Number(process.env.PG_PORT || 5432) }
 const env = benchEnv({
@@ -87,7 +90,13 @@ try {
   main.sql.forEach((sql, index) => console.log(`    ${index + 1}. ${sql.replace(/\s+/g, ' ')}`))
 
   // 2. Load: a fresh server connected straight to PostgreSQL.
-  server = await startServer(build, serverEnv, '/bench/hello', cleanEnv)
+  const profileDir = resolve(ROOT, 'tmp/bench-profiles')
+  if (flags.profile) {
+    rmSync(profileDir, { recursive: true, force: true })
+    mkdirSync(profileDir, { recursive: true })
+  }
+  const nodeArgs = flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+  server = await startServer(build, serverEnv, '/bench/hello', cleanEnv, nodeArgs)
   const gallery = galleries[0]
   const cookie = await enterGallery(server.url, gallery.slug, gallery.accessCode, gallery.visitorEmail)
   const pageBytes = (await page(`${server.url}/g/${gallery.slug}`, cookie, gallery.photos)).length
@@ -100,7 +109,9 @@ try {
   await settle(helloUrl)
   const helloRun = await load(helloUrl, cookie, flags.duration)
   await settle(helloUrl)
+  const galleryFrom = monotonicMicros()
   const galleryRun = await load(galleryUrl, cookie, flags.duration)
+  const galleryTo = monotonicMicros()
   await settle(helloUrl)
   for (const [name, run] of [['gallery', galleryRun], ['hello', helloRun]] as const) {
     console.log(
@@ -112,6 +123,15 @@ try {
   }
   await server.stop()
   server = null
+  if (flags.profile) {
+    const [file] = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'))
+    if (!file) console.log('  no CPU profile was written')
+    else {
+      const top = topFrames(resolve(profileDir, file), 25, { from: galleryFrom, to: galleryTo })
+      console.log(`  CPU profile ${resolve(profileDir, file)}: top frames by self time, gallery phase (${top.samples} samples)`)
+      top.frames.forEach((line) => console.log(`    ${line}`))
+    }
+  }
 
   console.log(
     `gallery: ${fixed(galleryRun.requests.average, 1)} req/s, hello ${fixed(helloRun.requests.average, 1)} req/s, ratio ${ratio(galleryRun.requests.average, helloRun.requests.average)}, p99 ${galleryRun.latency.p99} ms, queries/page ${main.queries}`
@@ -127,12 +147,17 @@ async function page(url: string, cookie: string, photos: number | null) {
   if (response.status !== 200) throw new Error(`GET ${url} → ${response.status}`)
   if (photos !== null) {
     // The grid comes a page at a time: its first tiles, and the count of all of them.
-    const shown = html.split('<li class="photo">').length - 1
+    const shown = html.split('<li class="photo ').length - 1
     if (shown === 0 || shown > photos || !html.includes(`data-total="${photos}"`)) {
       throw new Error(`GET ${url} showed ${shown} photos, expected a grid of ${photos}`)
     }
   }
   return html
+}
+
+/** The clock a V8 CPU profile's timestamps use (monotonic, µs). */
+function monotonicMicros() {
+  return Number(process.hrtime.bigint() / 1000n)
 }
 
 /** A slow page is measured, not dropped: autocannon's 10 s default timeout would count it as errors. */

@@ -113,7 +113,7 @@ async function loupeSide(setup: WorkerSetup): Promise<Side> {
  * many photos at once as Loupe works on, with as many libvips threads.
  */
 async function bareSide(setup: WorkerSetup): Promise<Side> {
-  const { watermarkSvg } = await import('#services/images/watermark')
+  const { watermarkOverlay, DEFAULT_WATERMARK } = await import('#services/images/watermark')
   if (setup.threads) sharp.concurrency(setup.threads)
   const processOne: ProcessOne = async (index) => {
     const input = await readFile(setup.files[index])
@@ -129,7 +129,7 @@ async function bareSide(setup: WorkerSetup): Promise<Side> {
       sharp(data, raw).jpeg({ quality: 85 }).toBuffer(),
       setup.watermarkText
         ? sharp(data, raw)
-            .composite([{ input: watermarkSvg(info.width, info.height, setup.watermarkText) }])
+            .composite([{ input: await watermarkOverlay(info.width, info.height, { ...DEFAULT_WATERMARK, text: setup.watermarkText }) }])
             .removeAlpha()
             .webp({ quality: 80 })
             .toBuffer()

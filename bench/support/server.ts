@@ -26,16 +26,17 @@ export async function freePort(from: number): Promise<number> {
  * `node bin/server.js` from the production build with exactly `env` on top of `base`
  * (pass the environment as it was before anything loaded a .env into process.env),
  * waited for until `readyPath` answers 200, stopped by its PID (SIGTERM, then SIGKILL
- * after 5 s).
+ * after 5 s). `nodeArgs` go to node before the script (e.g. `--cpu-prof`).
  */
 export async function startServer(
   build: string,
   env: Record<string, string>,
   readyPath: string,
-  base: NodeJS.ProcessEnv
+  base: NodeJS.ProcessEnv,
+  nodeArgs: string[] = []
 ): Promise<RunningServer> {
   const url = `http://${env.HOST}:${env.PORT}`
-  const child = spawn(process.execPath, [join(build, 'bin/server.js')], {
+  const child = spawn(process.execPath, [...nodeArgs, join(build, 'bin/server.js')], {
     cwd: build,
     env: { ...base, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -2,13 +2,16 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import User from '#models/user'
 import { UserFactory, FACTORY_PASSWORD } from '#database/factories/user_factory'
-import { lastEmailTo, linkIn } from '#tests/support/mail'
+import { lastDeliveredTo, linkIn } from '#tests/support/mail'
 import { watchConsoleErrors, signInThroughForm } from '#tests/support/browser'
+import { JobWorker } from '#services/jobs/worker'
+import { resetRateLimits } from '#tests/support/throttle'
 
 test.group('Journey: a family creates an account', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => resetRateLimits())
 
-  test('sign up, confirm the email from the logged mail, sign in again, reach the portal', async ({ visit, assert }) => {
+  test('sign up, confirm the email from the emailed link (which signs in), sign out, sign in again', async ({ visit, assert }) => {
     const page = await visit('/signup')
     const consoleErrors = watchConsoleErrors(page)
     await page.getByLabel('First name').fill('Marta')
@@ -18,13 +21,17 @@ test.group('Journey: a family creates an account', (group) => {
     await page.getByLabel('Repeat the password').fill('northern lights over oslo')
     await page.getByRole('button', { name: 'Create account' }).click()
 
-    await page.assertPath('/portal')
-    await page.assertTextContains('body', 'Hello, Marta')
-    await page.assertTextContains('body', 'Confirm your email')
+    await page.assertPath('/signup')
+    await page.assertTextContains('body', 'Check your inbox')
+    await page.assertTextContains('body', 'marta@example.com')
 
-    const link = linkIn(await lastEmailTo('marta@example.com'), '/verify-email/')
+    await new JobWorker().drain()
+    const link = linkIn(lastDeliveredTo('marta@example.com'), '/verify-email/')
     await page.goto(link)
-    await page.assertTextContains('body', 'Your email is confirmed')
+    await page.getByRole('button', { name: 'Confirm my email' }).click()
+    await page.assertPath('/portal')
+    await page.assertTextContains('body', 'Your email is confirmed. Welcome, Marta!')
+    await page.assertTextContains('body', 'Hello, Marta')
     assert.isNotNull((await User.findByOrFail('email', 'marta@example.com')).emailVerifiedAt)
 
     await page.goto('/portal')

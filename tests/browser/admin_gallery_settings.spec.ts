@@ -2,16 +2,16 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Gallery from '#models/gallery'
 import { withTrashed } from '#models/concerns/soft_deletes'
-import { UserFactory } from '#database/factories/user_factory'
 import { GalleryFactory } from '#database/factories/gallery_factory'
 import { watchConsoleErrors } from '#tests/support/browser'
+import { photographerOf } from '#tests/support/studio'
 
-test.group('Journey: a photographer manages a gallery', (group) => {
+test.group('Journey: a photographer manages a gallery of their photo session', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('copies the access code, extends an expired gallery and deletes it after confirming', async ({ visit, browserContext, assert }) => {
-    const photographer = await UserFactory.apply('photographer').create()
     const gallery = await GalleryFactory.apply('expired').merge({ name: 'Lindqvist garden', accessCode: 'CQPY23456' }).create()
+    const photographer = await photographerOf(gallery)
     await browserContext.loginAs(photographer)
     const page = await visit(`/admin/galleries/${gallery.id}`)
     const consoleErrors = watchConsoleErrors(page)

@@ -7,6 +7,7 @@ import EmailLog from '#models/email_log'
 import StudioSetting from '#models/studio_setting'
 import ProcessMediaAsset from '#jobs/process_media_asset'
 import PublishGallery from '#actions/galleries/publish_gallery'
+import { EAGER_TILES } from '#actions/galleries/list_gallery_photos'
 import { MediaAssetFactory } from '#database/factories/media_asset_factory'
 import { PhotoFactory } from '#database/factories/photo_factory'
 import { GalleryFactory } from '#database/factories/gallery_factory'
@@ -14,9 +15,10 @@ import { UserFactory } from '#database/factories/user_factory'
 import { PackageFactory } from '#database/factories/package_factory'
 import { PhotoSessionFactory } from '#database/factories/photo_session_factory'
 import { gradientJpeg } from '#tests/support/images'
-import { lastEmailTo, linkIn } from '#tests/support/mail'
+import { lastDeliveredTo, linkIn } from '#tests/support/mail'
 import { watchConsoleErrors } from '#tests/support/browser'
 import { resetRateLimits } from '#tests/support/throttle'
+import { actors } from '#support/actor'
 
 /** Real images, stored and run through the image pipeline, so thumbnails and previews exist. */
 async function addProcessedPhotos(gallery: Gallery, count: number) {
@@ -46,12 +48,12 @@ test.group('Journey: a family opens its gallery', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => resetRateLimits())
 
-  test('from the publish email: code and email, 3 favourites, the lightbox, a download, the selection', async ({ visit, assert }) => {
+  test('from the publish email: code and email, 3 favourites, the lightbox, a download, the selection confirmed from the inbox', async ({ visit, assert }) => {
     const { family, gallery } = await familyGallery({ photos: 6, includedPhotos: 5 })
-    const published = await PublishGallery.handle(null, gallery, { notify: true })
+    const published = await PublishGallery.handle(actors.system('test'), gallery, { notify: true })
     assert.isTrue(published.ok)
 
-    const email = await lastEmailTo(family.email!)
+    const email = lastDeliveredTo(family.email!)
     const link = linkIn(email, '/g/')
     const page = await visit(link)
     const consoleErrors = watchConsoleErrors(page)
@@ -94,7 +96,7 @@ test.group('Journey: a family opens its gallery', (group) => {
     await page.assertTextContains('#selection-counter', '3 of 5')
     await page.keyboard.press('Escape')
     await page.assertNotVisible('dialog.lightbox')
-    assert.equal(await page.evaluate(() => (globalThis as any).document.activeElement?.getAttribute('data-alt')), 'Photo number 1')
+    assert.equal(await page.evaluate(() => (globalThis as any).document.activeElement?.querySelector('img')?.alt), 'Photo number 1')
 
     // One photo downloaded from the lightbox.
     await page.getByRole('link', { name: 'Photo number 2' }).click()
@@ -109,10 +111,18 @@ test.group('Journey: a family opens its gallery', (group) => {
     await page.assertElementsCount('.photo-grid .photo', 6)
     assert.isTrue(await page.evaluate(() => (globalThis as any).loadedOnce === true))
 
-    await page.getByRole('button', { name: 'Submit selection' }).click()
+    // Typing the family's email is not being the family: the family's inbox confirms.
+    await page.getByRole('link', { name: 'Submit selection' }).click()
+    await page.assertTextContains('#review-counter', '3 of 5')
+    await page.assertElementsCount('.selection-review__grid img', 3)
+    await page.getByRole('button', { name: 'Email the family to confirm' }).click()
+    await page.assertTextContains('.flash--success', 'we emailed a link to')
+    const confirmation = linkIn(lastDeliveredTo(family.email!), '/selection/confirmation/')
+    await page.goto(new URL(confirmation, page.url()).toString())
+    await page.getByRole('button', { name: 'Submit my selection' }).click()
     await page.assertTextContains('body', 'Your selection of 3 photos is sent to the studio.')
     await page.assertTextContains('#selection-bar', 'Selection submitted')
-    await page.assertNotExists('button:has-text("Submit selection")')
+    await page.assertNotExists('a:has-text("Submit selection")')
     assert.equal(await page.locator('.fav__button[disabled]').count(), 6)
     assert.lengthOf(await EmailLog.query().where('subject', 'like', 'Selection submitted%'), 1)
     assert.deepEqual(consoleErrors, [])
@@ -170,12 +180,12 @@ test.group('Journey: the gallery grid on a phone and a tablet', (group) => {
       assert.isAtLeast(layout.firstRow, minColumns)
       if (device === 'phone') assert.isAtMost(layout.firstRow, 3)
 
-      // Every tile has its space before its image arrives, and images load lazily.
+      // Every tile has its space before its image arrives; the first rows load at once, the rest lazily.
       const tiles = await page.locator('.photo-grid img').evaluateAll((images) =>
         images.map((image: any) => ({ lazy: image.getAttribute('loading'), width: image.getAttribute('width'), height: image.parentElement.getBoundingClientRect().height as number }))
       )
-      for (const tile of tiles) {
-        assert.equal(tile.lazy, 'lazy')
+      for (const [index, tile] of tiles.entries()) {
+        assert.equal(tile.lazy, index < EAGER_TILES ? 'eager' : 'lazy')
         assert.isAbove(Number(tile.width), 0)
         assert.isAbove(tile.height, 40)
       }

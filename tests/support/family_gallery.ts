@@ -2,7 +2,7 @@ import hash from '@adonisjs/core/services/hash'
 import type { ApiResponse } from '@japa/api-client'
 import type Gallery from '#models/gallery'
 import GalleryVisitor from '#models/gallery_visitor'
-import { visitorCookieName } from '#services/galleries/gallery_viewer'
+import { visitorCookieName } from '#controllers/site/gallery_access'
 import { UserFactory } from '#database/factories/user_factory'
 import { PackageFactory } from '#database/factories/package_factory'
 import { PhotoSessionFactory } from '#database/factories/photo_session_factory'
@@ -35,10 +35,10 @@ export async function createFamilyGallery(
   return { family, pkg, photoSession, gallery, photos }
 }
 
-/** A visitor of the gallery with a known cookie token, as if they had entered the code. */
+/** A visitor of the gallery with a pass for one browser (its cookie), as if they had entered the code. */
 export async function createVisitor(gallery: Gallery, email = 'grandma@example.com', userId: string | null = null) {
-  const token = `token-${Math.random().toString(36).slice(2)}`
-  const visitor = await GalleryVisitor.create({ galleryId: gallery.id, email, userId, tokenHash: GalleryVisitor.hashToken(token) })
+  const visitor = await GalleryVisitor.forEmail(gallery, email, userId)
+  const token = await visitor.issuePass(gallery)
   return { visitor, cookie: [visitorCookieName(gallery), token] as [string, string] }
 }
 

@@ -11,8 +11,10 @@ import { PhotoFactory } from '#database/factories/photo_factory'
 import { PackageFactory } from '#database/factories/package_factory'
 import { PhotoSessionFactory } from '#database/factories/photo_session_factory'
 import PublishGallery from '#actions/galleries/publish_gallery'
-import { lastEmailTo, linkIn } from '#tests/support/mail'
+import { lastDeliveredTo, lastEmailTo, linkIn } from '#tests/support/mail'
 import { truncateAfterEach } from '#tests/support/truncate'
+import { actors } from '#support/actor'
+import { photographerOf } from '#tests/support/studio'
 
 const settings = (overrides: Record<string, unknown> = {}) => ({
   name: 'Spring minis',
@@ -22,10 +24,10 @@ const settings = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 })
 
-async function completedSession(includedPhotos = 12) {
+async function completedSession(includedPhotos = 12, photographerId: string | null = null) {
   const pkg = await PackageFactory.merge({ includedPhotos }).create()
   const family = await UserFactory.merge({ firstName: 'Mira', lastName: 'Okafor' }).create()
-  return PhotoSessionFactory.apply('completed').merge({ packageId: pkg.id, userId: family.id }).create()
+  return PhotoSessionFactory.apply('completed').merge({ packageId: pkg.id, userId: family.id, photographerId }).create()
 }
 
 test.group('Admin: galleries', (group) => {
@@ -41,7 +43,7 @@ test.group('Admin: galleries', (group) => {
 
     const response = await client
       .post('/admin/galleries')
-      .form(settings({ slug: 'spring-minis', password: 'tulips' }))
+      .form(settings({ slug: 'spring-minis', password: 'tulip-fields' }))
       .loginAs(admin)
       .withCsrfToken()
       .redirects(0)
@@ -69,7 +71,7 @@ test.group('Admin: galleries', (group) => {
 
   test('a photographer makes a gallery for a photo session: the limit defaults to the package', async ({ client, assert }) => {
     const photographer = await UserFactory.apply('photographer').create()
-    const session = await completedSession(12)
+    const session = await completedSession(12, photographer.id)
 
     const form = await client.get('/admin/galleries/create').loginAs(photographer)
     form.assertTextIncludes(`${session.sessionNumber} · Mira Okafor`)
@@ -118,6 +120,25 @@ test.group('Admin: galleries', (group) => {
     assert.lengthOf(await AuditLog.all(), 0)
   })
 
+  test('a gallery password shorter than 8 characters is refused beside the field, on create and on edit', async ({ client, assert }) => {
+    const admin = await UserFactory.apply('admin').create()
+    const created = await client.post('/admin/galleries').form(settings({ password: 'tulips' })).loginAs(admin).withCsrfToken().redirects(0)
+    created.assertValidationError('password', 'Use at least 8 characters')
+    assert.lengthOf(await Gallery.all(), 0)
+
+    const gallery = await GalleryFactory.merge({ accessCode: 'EDIT23456', slug: 'edit-me' }).create()
+    const edited = await client
+      .put(`/admin/galleries/${gallery.id}`)
+      .form(settings({ accessCode: 'EDIT23456', slug: 'edit-me', password: '1234567' }))
+      .accept('json')
+      .loginAs(admin)
+      .withCsrfToken()
+    edited.assertStatus(422)
+    assert.deepInclude(edited.body().errors, { field: 'password', message: 'Use at least 8 characters', rule: 'minLength', meta: { min: 8 } })
+    await gallery.refresh()
+    assert.isNull(gallery.passwordHash)
+  })
+
   test('the form shows the errors next to the fields after a redirect', async ({ client }) => {
     const admin = await UserFactory.apply('admin').create()
     const response = await client
@@ -152,7 +173,7 @@ test.group('Admin: galleries', (group) => {
 
     const edit = await client.get(`/admin/galleries/${gallery.id}/edit`).loginAs(admin)
     edit.assertStatus(200)
-    edit.assertTextIncludes('Leave empty to keep the current password.')
+    edit.assertTextIncludes('Leave empty to keep the current password (a new one: at least 8 characters).')
 
     const response = await client
       .put(`/admin/galleries/${gallery.id}`)
@@ -256,8 +277,13 @@ test.group('Admin: galleries', (group) => {
     const mail = await lastEmailTo(family.email!)
     assert.equal(mail.templateKey, 'emails/gallery_published')
     assert.equal(linkIn(mail, '/g/okafor-family'), '/g/okafor-family')
-    assert.include(mail.text!, 'FAMXY2345')
-    assert.include(mail.html!, 'FAMXY2345')
+    const received = lastDeliveredTo(family.email!)
+    assert.include(received.text!, 'FAMXY2345')
+    assert.include(received.html!, 'FAMXY2345')
+    // The email log keeps the code masked: reading it opens no gallery.
+    assert.notInclude(mail.text!, 'FAMXY2345')
+    assert.notInclude(mail.html!, 'FAMXY2345')
+    assert.include(mail.text!, 'Access code: ••••45')
     assert.lengthOf(await AuditLog.query().where('action', 'gallery.published'), 1)
   })
 
@@ -273,8 +299,8 @@ test.group('Admin: galleries', (group) => {
   })
 
   test('unpublishing turns a live gallery back into a draft', async ({ client, assert }) => {
-    const photographer = await UserFactory.apply('photographer').create()
     const gallery = await GalleryFactory.apply('published').create()
+    const photographer = await photographerOf(gallery)
     const response = await client.delete(`/admin/galleries/${gallery.id}/publication`).loginAs(photographer).withCsrfToken().redirects(0)
     response.assertStatus(303)
     await gallery.refresh()
@@ -333,9 +359,9 @@ test.group('Admin: galleries', (group) => {
     assert.equal(gallery.status, 'draft')
   })
 
-  test('a photographer may open every page of gallery management', async ({ client }) => {
-    const photographer = await UserFactory.apply('photographer').create()
+  test('a photographer may open every page of gallery management for their own photo session', async ({ client }) => {
     const gallery = await GalleryFactory.create()
+    const photographer = await photographerOf(gallery)
     for (const url of ['/admin/galleries', '/admin/galleries/create', `/admin/galleries/${gallery.id}`, `/admin/galleries/${gallery.id}/edit`]) {
       const response = await client.get(url).loginAs(photographer)
       response.assertStatus(200)
@@ -352,11 +378,76 @@ test.group('Admin: galleries, publishing at the same moment', (group) => {
     const family = await session.related('user').query().firstOrFail()
     const gallery = await GalleryFactory.merge({ photoSessionId: session.id }).create()
     const [one, two] = await Promise.all([
-      PublishGallery.handle(null, await Gallery.findOrFail(gallery.id), { notify: true }),
-      PublishGallery.handle(null, await Gallery.findOrFail(gallery.id), { notify: true }),
+      PublishGallery.handle(actors.system('test'), await Gallery.findOrFail(gallery.id), { notify: true }),
+      PublishGallery.handle(actors.system('test'), await Gallery.findOrFail(gallery.id), { notify: true }),
     ])
     assert.sameMembers([one.ok, two.ok], [true, false])
     assert.lengthOf(await EmailLog.query().where('to', family.email!), 1)
     assert.lengthOf(await AuditLog.query().where('action', 'gallery.published'), 1)
+  })
+})
+
+test.group('Admin: galleries, each photographer their own', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a photographer lists, opens and changes only the galleries of their own photo sessions', async ({ client, assert }) => {
+    const photographer = await UserFactory.apply('photographer').create()
+    const own = await GalleryFactory.merge({ name: 'Own garden', photoSessionId: (await completedSession(12, photographer.id)).id }).create()
+    const colleague = await UserFactory.apply('photographer').create()
+    const theirs = await GalleryFactory.apply('published').merge({ name: 'Colleague beach', photoSessionId: (await completedSession(12, colleague.id)).id }).create()
+    const standalone = await GalleryFactory.merge({ name: 'Studio event' }).create()
+
+    const list = await client.get('/admin/galleries').loginAs(photographer)
+    list.assertTextIncludes('Own garden')
+    assert.notInclude(list.text(), 'Colleague beach')
+    assert.notInclude(list.text(), 'Studio event')
+
+    for (const gallery of [theirs, standalone]) {
+      for (const url of [`/admin/galleries/${gallery.id}`, `/admin/galleries/${gallery.id}/edit`, `/admin/galleries/${gallery.id}/photos`]) {
+        ;(await client.get(url).loginAs(photographer)).assertStatus(403)
+      }
+    }
+    const unpublish = await client.delete(`/admin/galleries/${theirs.id}/publication`).loginAs(photographer).withCsrfToken()
+    unpublish.assertStatus(403)
+    const upload = await client
+      .post(`/admin/galleries/${theirs.id}/photos`)
+      .header('accept', 'application/json')
+      .file('file', Buffer.from('not read'), { filename: 'a.jpg' })
+      .loginAs(photographer)
+      .withCsrfToken()
+    upload.assertStatus(403)
+    const rename = await client.put(`/admin/galleries/${theirs.id}`).form(settings({ name: 'Taken over' })).loginAs(photographer).withCsrfToken()
+    rename.assertStatus(403)
+    await theirs.refresh()
+    assert.equal(theirs.status, 'published')
+    assert.equal(theirs.name, 'Colleague beach')
+    ;(await client.get(`/admin/galleries/${own.id}`).loginAs(photographer)).assertStatus(200)
+
+    // The admin sees them all.
+    const admin = await UserFactory.apply('admin').create()
+    const all = await client.get('/admin/galleries').loginAs(admin)
+    for (const name of ['Own garden', 'Colleague beach', 'Studio event']) all.assertTextIncludes(name)
+  })
+
+  test('a photographer makes galleries only for their own photo sessions', async ({ client, assert }) => {
+    const photographer = await UserFactory.apply('photographer').create()
+    const own = await completedSession(12, photographer.id)
+    const colleagues = await completedSession(12, (await UserFactory.apply('photographer').create()).id)
+
+    const form = await client.get('/admin/galleries/create').loginAs(photographer)
+    form.assertTextIncludes(own.sessionNumber)
+    assert.notInclude(form.text(), colleagues.sessionNumber)
+    assert.notInclude(form.text(), 'Standalone (no photo session)')
+
+    for (const photoSessionId of [colleagues.id, undefined]) {
+      const response = await client
+        .post('/admin/galleries')
+        .form(settings(photoSessionId ? { photoSessionId } : {}))
+        .loginAs(photographer)
+        .withCsrfToken()
+      response.assertStatus(403)
+      response.assertTextIncludes('Photographers make galleries for their own photo sessions.')
+    }
+    assert.lengthOf(await Gallery.all(), 0)
   })
 })

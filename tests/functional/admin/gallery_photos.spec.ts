@@ -16,6 +16,7 @@ import { JobWorker } from '#services/jobs/worker'
 import { gradientJpeg } from '#tests/support/images'
 import type { ApiClient } from '@japa/api-client'
 import type User from '#models/user'
+import { photographerOf } from '#tests/support/studio'
 
 /** Every file on the test disk, so a rejected upload can be shown to leave none behind. */
 async function storedFiles() {
@@ -65,8 +66,8 @@ test.group('Admin: uploading photos to a gallery', (group) => {
   })
 
   test('files that are not images are rejected by their bytes, leaving nothing behind', async ({ client, assert }) => {
-    const photographer = await UserFactory.apply('photographer').create()
     const gallery = await GalleryFactory.create()
+    const photographer = await photographerOf(gallery)
     const filesBefore = await storedFiles()
     const jpeg = await gradientJpeg(800, 600)
     const cases = [
@@ -114,7 +115,7 @@ test.group('Admin: uploading photos to a gallery', (group) => {
     }
     assert.lengthOf(await Photo.all(), 0)
 
-    const photographer = await UserFactory.apply('photographer').create()
+    const photographer = await photographerOf(gallery)
     const grid = await client.get(`/admin/galleries/${gallery.id}/photos`).header('hx-request', 'true').loginAs(photographer)
     grid.assertStatus(200)
     grid.assertTextIncludes('No photos yet')
@@ -140,7 +141,7 @@ test.group('Admin: a gallery\'s photo grid', (group) => {
     assert.include(html, 'Hidden')
     assert.include(html, 'Unsupported image format')
     assert.include(html, 'Processing…')
-    assert.include(html, `/media/${ready.mediaAssetId}/thumb?signature=`)
+    assert.include(html, `/media/${ready.mediaAssetId}/thumb?s=1&amp;e=`, 'signed for the studio')
     assert.lengthOf(html.match(/class="photo-tile[ "]/g) ?? [], 3)
 
     const page = await client.get(`/admin/galleries/${gallery.id}/photos`).loginAs(admin)
@@ -365,8 +366,8 @@ test.group('Admin: processing progress and reprocessing', (group) => {
 
   test('admins see the failed background jobs behind failed photos', async ({ client, assert }) => {
     const admin = await UserFactory.apply('admin').create()
-    const photographer = await UserFactory.apply('photographer').create()
     const gallery = await GalleryFactory.create()
+    const photographer = await photographerOf(gallery)
     const failed = await photoOf(gallery, 'failed', 0)
     await Job.create({ name: 'media.process', payload: { mediaAssetId: failed.mediaAssetId }, status: 'failed', attempts: 5, lastError: 'VipsJpeg: premature end of file' })
 

@@ -1,5 +1,8 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import hash from '@adonisjs/core/services/hash'
+import { Scrypt } from '@adonisjs/core/hash/drivers/scrypt'
+import User from '#models/user'
 import { UserFactory, FACTORY_PASSWORD } from '#database/factories/user_factory'
 import { resetRateLimits } from '#tests/support/throttle'
 
@@ -55,6 +58,19 @@ test.group('Login', (group) => {
     blocked.assertStatus(429)
     blocked.assertTextIncludes('Too many failed sign-in attempts. Try again in 15 minutes.')
     assert.equal(blocked.header('retry-after'), '900')
+  })
+
+  test('a password hashed with older scrypt parameters is rehashed at sign-in', async ({ client, assert }) => {
+    const user = await UserFactory.create()
+    const old = await new Scrypt({ cost: 1024, blockSize: 8, parallelization: 1, maxMemory: 33554432 }).make(FACTORY_PASSWORD)
+    await User.query().where('id', user.id).update({ password: old })
+
+    const response = await client.post('/login').form({ email: user.email, password: FACTORY_PASSWORD }).withCsrfToken().redirects(0)
+    response.assertStatus(302)
+    const stored = (await User.findOrFail(user.id)).password!
+    assert.notEqual(stored, old)
+    assert.isFalse(hash.needsReHash(stored))
+    assert.isTrue(await hash.verify(stored, FACTORY_PASSWORD))
   })
 
   test('a deactivated account cannot sign in', async ({ client }) => {

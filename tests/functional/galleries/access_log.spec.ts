@@ -12,6 +12,7 @@ import { PhotoFactory } from '#database/factories/photo_factory'
 import { PhotoFavoriteFactory } from '#database/factories/photo_favorite_factory'
 import { DownloadFactory } from '#database/factories/download_factory'
 import { MediaAssetFactory } from '#database/factories/media_asset_factory'
+import { photographerOf } from '#tests/support/studio'
 
 const FIRST_SEEN = DateTime.fromISO('2026-11-02T09:15:00Z')
 const LAST_SEEN = DateTime.fromISO('2026-11-20T18:40:00Z')
@@ -156,7 +157,7 @@ test.group('Gallery access log: the studio', (group) => {
   for (const role of ['admin', 'photographer', 'staff'] as const) {
     test(`${role}: sees the visitors and the downloads per photo`, async ({ client, assert }) => {
       const { gallery } = await galleryWithActivity()
-      const user: User = await UserFactory.apply(role).create()
+      const user: User = role === 'photographer' ? await photographerOf(gallery) : await UserFactory.apply(role).create()
       const response = await client.get(adminUrl(gallery)).loginAs(user)
       response.assertStatus(200)
       const html = response.text()

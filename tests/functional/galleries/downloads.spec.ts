@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
+import { PassThrough } from 'node:stream'
+import { setTimeout } from 'node:timers/promises'
 import { test } from '@japa/runner'
 import { ApiRequest } from '@japa/api-client'
 import yauzl from 'yauzl'
@@ -11,13 +13,19 @@ import GalleryVisitor from '#models/gallery_visitor'
 import Photo from '#models/photo'
 import IssueDownloadLink from '#actions/galleries/issue_download_link'
 import ListGalleryPhotos from '#actions/galleries/list_gallery_photos'
-import { visitorCookieName } from '#services/galleries/gallery_viewer'
+import { visitorCookieName } from '#controllers/site/gallery_access'
 import { UserFactory } from '#database/factories/user_factory'
 import { GalleryFactory } from '#database/factories/gallery_factory'
 import { PhotoSessionFactory } from '#database/factories/photo_session_factory'
 import { MediaAssetFactory } from '#database/factories/media_asset_factory'
 import { PhotoFactory } from '#database/factories/photo_factory'
 import { PhotoFavoriteFactory } from '#database/factories/photo_favorite_factory'
+import { photographerOf } from '#tests/support/studio'
+import { exifTags } from '#tests/support/exif'
+import { truncateAfterEach } from '#tests/support/truncate'
+import { resetRateLimits } from '#tests/support/throttle'
+import { gradientJpeg } from '#tests/support/images'
+import StudioSetting from '#models/studio_setting'
 
 // ZIPs come back as bytes (superagent only buffers text and images by default).
 ApiRequest.addParser('application/zip', (response: any, done: (error: Error | null, body: Buffer) => void) => {
@@ -49,21 +57,31 @@ async function removeWrittenFiles() {
 }
 
 /** A photo whose original and web-size files are really on the test disk, each bytes of its own. */
-async function storedPhoto(gallery: Gallery, sortOrder: number, merge: Partial<Photo> = {}): Promise<StoredPhoto> {
+async function storedPhoto(
+  gallery: Gallery,
+  sortOrder: number,
+  merge: Partial<Photo> = {},
+  camera?: Buffer,
+  options: { web?: boolean } = {}
+): Promise<StoredPhoto> {
   const id = randomUUID()
   const colour = `#${randomBytes(3).toString('hex')}`
   const image = sharp({ create: { width: 60, height: 40, channels: 3, background: colour } })
-  const original = await image.clone().png().toBuffer()
+  // A camera original is a JPEG with its metadata; otherwise a plain PNG.
+  const original = camera ?? (await image.clone().png().toBuffer())
+  const extension = camera ? 'jpg' : 'png'
   const web = await image.clone().jpeg().toBuffer()
   const folder = `media/${id}`
   writtenFolders.push(folder)
-  const variants = { thumb: `${folder}/thumb.webp`, preview: `${folder}/preview.webp`, web: `${folder}/web.jpg` }
-  await drive.use('fs').put(`${folder}/original.png`, original)
-  await drive.use('fs').put(variants.web, web)
+  // Without `web`: a photo processed before web-size files were made (as the old demo seeds were).
+  const withWeb = options.web ?? true
+  const variants = { thumb: `${folder}/thumb.webp`, preview: `${folder}/preview.webp`, ...(withWeb ? { web: `${folder}/web.jpg` } : {}) }
+  await drive.use('fs').put(`${folder}/original.${extension}`, original)
+  if (withWeb) await drive.use('fs').put(`${folder}/web.jpg`, web)
   const asset = await MediaAssetFactory.merge({
     id,
-    key: `${folder}/original.png`,
-    mimeType: 'image/png',
+    key: `${folder}/original.${extension}`,
+    mimeType: camera ? 'image/jpeg' : 'image/png',
     byteSize: original.length,
     variants,
   }).create()
@@ -73,8 +91,8 @@ async function storedPhoto(gallery: Gallery, sortOrder: number, merge: Partial<P
 
 /** A visitor who entered the gallery with its code: their row and the cookie that keeps them in. */
 async function visitorOf(gallery: Gallery, email = 'grandma@example.com') {
-  const token = randomBytes(24).toString('base64url')
-  const visitor = await GalleryVisitor.create({ galleryId: gallery.id, email, tokenHash: GalleryVisitor.hashToken(token) })
+  const visitor = await GalleryVisitor.forEmail(gallery, email)
+  const token = await visitor.issuePass(gallery)
   return { visitor, cookie: [visitorCookieName(gallery), token] as const }
 }
 
@@ -265,7 +283,7 @@ test.group('Gallery downloads: one photo', (group) => {
     gallery.status = 'draft'
     await gallery.save()
     const { photo, original } = await storedPhoto(gallery, 1)
-    const photographer = await UserFactory.apply('photographer').create()
+    const photographer = await photographerOf(gallery)
 
     const link = await client
       .post(`/g/${gallery.slug}/photos/${photo.id}/download-links`)
@@ -281,6 +299,32 @@ test.group('Gallery downloads: one photo', (group) => {
     assert.deepInclude(rows[0].$attributes, { userId: photographer.id, galleryVisitorId: null })
     await gallery.refresh()
     assert.equal(gallery.downloadCount, 0, 'the family sees its own downloads only')
+  })
+
+  test('front-desk staff see a gallery with downloads off but cannot take its originals', async ({ client, assert }) => {
+    const { gallery } = await familyGallery({ downloadEnabled: false })
+    const { photo, web } = await storedPhoto(gallery, 1)
+    const staff = await UserFactory.apply('staff').create()
+
+    const page = await client.get(`/g/${gallery.slug}`).loginAs(staff)
+    page.assertStatus(200)
+    page.assertTextIncludes('Studio preview')
+    const linkTo = (variant: string) =>
+      client.post(`/g/${gallery.slug}/photos/${photo.id}/download-links`).form({ variant }).loginAs(staff).withCsrfToken().redirects(0)
+    const original = await linkTo('original')
+    original.assertStatus(403)
+    original.assertTextIncludes('Downloads are turned off for this gallery: originals stay with the studio.')
+    const archive = await client.get(`/g/${gallery.slug}/archive`).qs({ set: 'all', variant: 'original' }).loginAs(staff).redirects(0)
+    archive.assertStatus(403)
+    assert.lengthOf(await downloadsOf(photo), 0)
+
+    // The web size is theirs to check, and with downloads on the originals are too.
+    const webLink = await linkTo('web')
+    webLink.assertStatus(303)
+    assert.isTrue(Buffer.compare((await client.get(webLink.header('location')!)).body(), web) === 0)
+    gallery.downloadEnabled = true
+    await gallery.save()
+    ;(await linkTo('original')).assertStatus(303)
   })
 
   test("another family gets a 404 for a gallery that isn't theirs", async ({ client, assert }) => {
@@ -424,6 +468,42 @@ test.group('Gallery downloads: ZIP archives', (group) => {
     assert.equal((await downloadsOf(photo))[0].variant, 'original')
   })
 
+  test('originals reach the family without GPS or personal EXIF, losslessly; the studio gets its files as uploaded', async ({ client, assert }) => {
+    const { family, gallery } = await familyGallery()
+    const camera = await sharp(await gradientJpeg(120, 80))
+      .withExif({ IFD0: { Make: 'LoupeCam', Artist: 'Jane Parent' }, IFD2: { BodySerialNumber: 'SN-12345' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 0/1' } })
+      .jpeg()
+      .toBuffer()
+    const { photo } = await storedPhoto(gallery, 1, {}, camera)
+    const { cookie } = await visitorOf(gallery)
+    const scans = (jpeg: Buffer) => jpeg.subarray(jpeg.indexOf(Buffer.from([0xff, 0xda])))
+    const assertStripped = async (file: Buffer) => {
+      const text = file.toString('latin1')
+      assert.notInclude(text, 'Jane Parent')
+      assert.notInclude(text, 'SN-12345')
+      assert.include(text, 'LoupeCam', 'the camera stays')
+      assert.equal(exifTags((await sharp(file).metadata()).exif!).gps.size, 0, 'no GPS')
+      assert.isTrue(scans(file).equals(scans(camera)), 'the image itself is untouched: no re-encode')
+    }
+
+    const link = await client.post(`/g/${gallery.slug}/photos/${photo.id}/download-links`).form({ variant: 'original' }).withEncryptedCookie(...cookie).withCsrfToken().redirects(0)
+    await assertStripped((await client.get(link.header('location')!)).body())
+    const zip = await client.get(`/g/${gallery.slug}/archive`).qs({ set: 'all', variant: 'original' }).loginAs(family)
+    await assertStripped([...(await readZip(zip.body())).values()][0])
+
+    // The studio downloads its own file as uploaded.
+    const admin = await UserFactory.apply('admin').create()
+    const studioLink = await client.post(`/g/${gallery.slug}/photos/${photo.id}/download-links`).form({ variant: 'original' }).loginAs(admin).withCsrfToken().redirects(0)
+    assert.isTrue((await client.get(studioLink.header('location')!)).body().equals(camera))
+
+    // A studio that opts in delivers originals with their metadata.
+    const settings = await StudioSetting.current()
+    settings.keepOriginalMetadata = true
+    await settings.save()
+    const kept = await client.post(`/g/${gallery.slug}/photos/${photo.id}/download-links`).form({ variant: 'original' }).withEncryptedCookie(...cookie).withCsrfToken().redirects(0)
+    assert.isTrue((await client.get(kept.header('location')!)).body().equals(camera))
+  })
+
   test('"download favourites" holds only the visitor\'s favourites, keeping their numbers', async ({ client, assert }) => {
     const { gallery } = await familyGallery({ slug: 'holm-spring' })
     const photos = [await storedPhoto(gallery, 1), await storedPhoto(gallery, 2), await storedPhoto(gallery, 3)]
@@ -481,29 +561,31 @@ test.group('Gallery downloads: watermarked galleries', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.teardown(removeWrittenFiles)
 
-  test('the viewing URLs handed out are the watermarked preview, never the plain one', async ({ assert }) => {
+  test('the viewing URLs handed out are watermarked, thumbnails included, never a plain size', async ({ assert }) => {
     const { family, gallery } = await familyGallery({ watermarkEnabled: true })
     const { photo } = await storedPhoto(gallery, 1)
     const asset = await photo.related('mediaAsset').query().firstOrFail()
-    asset.variants = { ...asset.variants, watermarked: `media/${asset.id}/watermarked.webp` }
+    const folder = `media/${asset.id}`
+    asset.variants = { ...asset.variants, watermarked: `${folder}/watermarked.webp`, watermarkedThumb: `${folder}/watermarked_thumb.webp` }
     await asset.save()
     const visitor = await GalleryVisitor.create({ galleryId: gallery.id, email: family.email!, userId: family.id })
 
     const list = await ListGalleryPhotos.handle(gallery, { kind: 'family', user: family, visitor })
     assert.lengthOf(list.photos, 1)
     assert.include(list.photos[0].fullUrl, `/media/${asset.id}/watermarked?`)
+    assert.include(list.photos[0].thumbUrl, `/media/${asset.id}/watermarkedThumb?`)
     for (const url of [list.photos[0].fullUrl, list.photos[0].thumbUrl]) {
-      assert.notInclude(url, '/preview?')
-      assert.notInclude(url, '/web?')
+      for (const plain of ['/thumb?', '/preview?', '/web?']) assert.notInclude(url, plain)
     }
   })
 
-  test('a watermarked photo whose mark is not made yet shows only the thumbnail', async ({ assert }) => {
+  test('a watermarked photo processed before watermarked thumbnails existed shows its watermarked preview, never a plain one', async ({ assert }) => {
     const { family, gallery } = await familyGallery({ watermarkEnabled: true })
     const { photo } = await storedPhoto(gallery, 1)
     const visitor = await GalleryVisitor.create({ galleryId: gallery.id, email: family.email!, userId: family.id })
     const list = await ListGalleryPhotos.handle(gallery, { kind: 'family', user: family, visitor })
-    assert.include(list.photos[0].fullUrl, `/media/${photo.mediaAssetId}/thumb?`)
+    assert.include(list.photos[0].thumbUrl, `/media/${photo.mediaAssetId}/watermarked?`)
+    assert.include(list.photos[0].fullUrl, `/media/${photo.mediaAssetId}/watermarked?`)
   })
 
   test('a signed viewing URL serves its file, and a forged variant in it is refused', async ({ client, assert }) => {
@@ -532,19 +614,18 @@ test.group('Gallery downloads: from the gallery page', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.teardown(removeWrittenFiles)
 
-  test('a watermarked gallery page hands out only thumbnails and watermarked previews', async ({ client, assert }) => {
+  test('a watermarked gallery page hands out only watermarked thumbnails and previews', async ({ client, assert }) => {
     const { family, gallery } = await familyGallery({ watermarkEnabled: true })
     for (const order of [1, 2]) {
       const { photo } = await storedPhoto(gallery, order)
       const asset = await photo.related('mediaAsset').query().firstOrFail()
-      asset.variants = { ...asset.variants, watermarked: `media/${asset.id}/watermarked.webp` }
+      asset.variants = { ...asset.variants, watermarked: `media/${asset.id}/watermarked.webp`, watermarkedThumb: `media/${asset.id}/watermarked_thumb.webp` }
       await asset.save()
     }
     const page = await client.get(`/g/${gallery.slug}`).loginAs(family)
     page.assertStatus(200)
-    const variants = [...page.text().matchAll(/\/media\/[0-9a-f-]{36}\/([a-z]+)\?/g)].map((match) => match[1])
-    assert.includeMembers(variants, ['thumb', 'watermarked'])
-    assert.sameMembers([...new Set(variants)], ['thumb', 'watermarked'], 'never the plain preview or web copy')
+    const variants = [...page.text().matchAll(/\/media\/[0-9a-f-]{36}\/([a-zA-Z]+)\?/g)].map((match) => match[1])
+    assert.sameMembers([...new Set(variants)], ['watermarkedThumb', 'watermarked'], 'never the plain thumbnail, preview or web copy')
   })
 
   test("the page's download controls lead to the file and to the ZIP", async ({ client, assert }) => {
@@ -577,4 +658,146 @@ test.group('Gallery downloads: from the gallery page', (group) => {
     assert.notInclude(page.text(), '/download-links')
     assert.notInclude(page.text(), '/archive?')
   })
+})
+
+test.group('Gallery downloads: every photo shown can be downloaded', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.teardown(removeWrittenFiles)
+
+  test('a photo without its web-size file downloads all the same: made on demand from the original and kept', async ({ client, assert }) => {
+    const { family, gallery } = await familyGallery({ slug: 'old-demo' })
+    const stored = await storedPhoto(gallery, 1, {}, undefined, { web: false })
+
+    const link = await client.post(`/g/${gallery.slug}/photos/${stored.photo.id}/download-links`).loginAs(family).withCsrfToken().redirects(0)
+    link.assertStatus(303)
+    const file = await client.get(link.header('location')!)
+    file.assertStatus(200)
+    file.assertHeader('content-type', 'image/jpeg')
+    const made = await sharp(file.body()).metadata()
+    assert.equal(made.format, 'jpeg')
+    assert.equal(made.width, 60)
+
+    const asset = await stored.photo.related('mediaAsset').query().firstOrFail()
+    assert.equal(asset.variants?.web, `media/${asset.id}/web.jpg`, 'recorded for next time')
+    assert.isTrue(await drive.use('fs').exists(asset.variants!.web!))
+    assert.lengthOf(await downloadsOf(stored.photo), 1)
+  })
+
+  test('the counts on the page are what the ZIPs hold, even for photos without web-size files', async ({ client, assert }) => {
+    const { gallery } = await familyGallery({ slug: 'counts-agree' })
+    const photos = [
+      await storedPhoto(gallery, 1, {}, undefined, { web: false }),
+      await storedPhoto(gallery, 2, {}, undefined, { web: false }),
+      await storedPhoto(gallery, 3),
+    ]
+    const { visitor, cookie } = await visitorOf(gallery)
+    await PhotoFavoriteFactory.merge({ photoId: photos[0].photo.id, galleryVisitorId: visitor.id }).create()
+    await PhotoFavoriteFactory.merge({ photoId: photos[1].photo.id, galleryVisitorId: visitor.id }).create()
+
+    const page = await client.get(`/g/${gallery.slug}`).withEncryptedCookie(...cookie)
+    page.assertStatus(200)
+    assert.include(page.text(), 'Download all (3)')
+    assert.include(page.text(), 'Download favourites (2)')
+    // A visitor, not the family: favourites, not a count against the package.
+    assert.match(page.text(), /<strong id="selection-counter">2 favourites<\/strong>/)
+
+    const all = await client.get(`/g/${gallery.slug}/archive`).qs({ set: 'all' }).withEncryptedCookie(...cookie)
+    all.assertStatus(200)
+    assert.lengthOf([...(await readZip(all.body())).keys()], 3)
+    const favourites = await client.get(`/g/${gallery.slug}/archive`).qs({ set: 'favorites' }).withEncryptedCookie(...cookie)
+    favourites.assertStatus(200)
+    assert.deepEqual([...(await readZip(favourites.body())).keys()], ['001-counts-agree.jpg', '002-counts-agree.jpg'])
+  })
+
+  test('a photo still being prepared explains itself instead of a 404', async ({ client, assert }) => {
+    const { family, gallery } = await familyGallery()
+    const asset = await MediaAssetFactory.apply('processing').create()
+    const photo = await PhotoFactory.merge({ galleryId: gallery.id, mediaAssetId: asset.id }).create()
+    const url = IssueDownloadLink.handle(photo, 'web', { as: 'family', userId: family.id, galleryVisitorId: null })
+
+    const response = await client.get(linkPath(url))
+    response.assertStatus(409)
+    assert.include(response.text(), 'This photo is still being prepared. Try again in a minute or two.')
+    assert.include(response.text(), `href="/g/${gallery.slug}"`)
+    assert.lengthOf(await downloadsOf(photo), 0)
+  })
+
+  test('an original lost from storage is explained, not a 404', async ({ client, assert }) => {
+    const { family, gallery } = await familyGallery()
+    const stored = await storedPhoto(gallery, 1)
+    await drive.use('fs').delete((await stored.photo.related('mediaAsset').query().firstOrFail()).key)
+    const url = IssueDownloadLink.handle(stored.photo, 'original', { as: 'family', userId: family.id, galleryVisitorId: null })
+    const response = await client.get(linkPath(url))
+    response.assertStatus(409)
+    assert.include(response.text(), 'The studio has been told')
+  })
+
+  test('with downloads off the gallery says so and whom to ask', async ({ client, assert }) => {
+    const { family, gallery } = await familyGallery({ downloadEnabled: false })
+    await storedPhoto(gallery, 1)
+    const studio = await StudioSetting.current()
+    studio.merge({ name: 'Rockstar Portraits', email: 'desk@rockstar.test' })
+    await studio.save()
+
+    const page = await client.get(`/g/${gallery.slug}`).loginAs(family)
+    page.assertStatus(200)
+    assert.include(page.text(), 'Downloads are turned off for this gallery')
+    assert.include(page.text(), 'ask Rockstar Portraits')
+    assert.include(page.text(), 'href="mailto:desk@rockstar.test"')
+  })
+})
+
+test.group('Gallery downloads: ZIPs at once', (group) => {
+  // Requests run side by side here: real connections, not one shared transaction.
+  group.each.setup(() => truncateAfterEach)
+  group.each.setup(() => resetRateLimits())
+  group.each.teardown(removeWrittenFiles)
+
+  test('a visitor streams at most 2 ZIPs at once: a 3rd gets a clear 429, and a slot frees when one ends', async ({ client, assert }) => {
+    const { gallery } = await familyGallery()
+    await storedPhoto(gallery, 1)
+    const { cookie } = await visitorOf(gallery)
+    const other = await visitorOf(gallery, 'uncle@example.com')
+
+    // Files that trickle in until the test lets them finish: the first two ZIPs stay open.
+    const disk = drive.use('fs')
+    const realGetStream = disk.getStream.bind(disk)
+    const held: PassThrough[] = []
+    disk.getStream = async () => {
+      const file = new PassThrough()
+      file.write(Buffer.alloc(1024, 7))
+      held.push(file)
+      return file
+    }
+    // Promise.resolve sends the request now (a Japa request goes out when awaited).
+    const zip = (visitor = cookie) =>
+      Promise.resolve(client.get(`/g/${gallery.slug}/archive`).qs({ set: 'all', variant: 'web' }).withEncryptedCookie(...visitor))
+    const opened = async (count: number) => {
+      for (let wait = 0; held.length < count; wait++) {
+        if (wait > 500) throw new Error(`only ${held.length} of ${count} ZIPs started`)
+        await setTimeout(10)
+      }
+    }
+    try {
+      const running = [zip(), zip()]
+      await opened(2)
+
+      const third = await Promise.race([zip(), setTimeout(3000).then(() => null)])
+      if (!third) throw new Error('a third ZIP was streamed instead of refused')
+      third.assertStatus(429)
+      third.assertTextIncludes('You already have 2 downloads of photos running. Wait for one to finish, then try again.')
+      assert.equal(third.header('retry-after'), '30')
+      // Someone else's downloads are theirs to count.
+      const uncles = zip(other.cookie)
+      await opened(3)
+
+      for (const file of held) file.end()
+      for (const response of [...(await Promise.all(running)), await uncles]) response.assertStatus(200)
+      disk.getStream = realGetStream
+      ;(await zip()).assertStatus(200)
+    } finally {
+      disk.getStream = realGetStream
+      for (const file of held) file.end()
+    }
+  }).timeout(20_000)
 })

@@ -128,7 +128,7 @@ test.group('galleries:expire', (group) => {
     await ExpireGalleries.handle({ now })
 
     const gallery = await Gallery.findOrFail(past.gallery.id)
-    await gallery.extend(now.plus({ days: 2 }), now)
+    await gallery.extend(now.plus({ days: 2 }), { now })
     assert.equal(gallery.status, 'published')
     await ExpireGalleries.handle({ now: now.plus({ days: 3 }) })
 

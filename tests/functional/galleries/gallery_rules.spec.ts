@@ -2,10 +2,11 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import GalleryVisitor from '#models/gallery_visitor'
 import PhotoFavorite from '#models/photo_favorite'
-import { visitorCookieName } from '#services/galleries/gallery_viewer'
+import { visitorCookieName } from '#controllers/site/gallery_access'
 import { UserFactory } from '#database/factories/user_factory'
 import { GalleryFactory } from '#database/factories/gallery_factory'
 import { createFamilyGallery, createVisitor } from '#tests/support/family_gallery'
+import { photographerOf } from '#tests/support/studio'
 
 test.group('Gallery rules: who reaches what', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -68,7 +69,7 @@ test.group('Gallery rules: who reaches what', (group) => {
   test('the studio previews any gallery, even a draft; a customer gets 404 for it', async ({ client }) => {
     const { gallery, family } = await createFamilyGallery({ state: 'draft' })
     for (const role of ['admin', 'photographer', 'staff'] as const) {
-      const user = await UserFactory.apply(role).create()
+      const user = role === 'photographer' ? await photographerOf(gallery) : await UserFactory.apply(role).create()
       const page = await client.get(`/g/${gallery.slug}`).loginAs(user)
       page.assertStatus(200)
       page.assertTextIncludes('Studio preview')

@@ -1,7 +1,10 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
+import drive from '@adonisjs/drive/services/main'
+import hash from '@adonisjs/core/services/hash'
 import MainSeeder from '#database/seeders/main_seeder'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '#database/demo/accounts_seeder'
 
 async function rowCounts() {
   const tables: string[] =
@@ -37,7 +40,29 @@ test.group('Demo studio', (group) => {
       assert.isAbove(first[table], 0, `${table} has demo rows`)
     }
 
+    // Every demo login opens with the printed password, all through one shared hash.
+    const demo = await db.from('users').whereIn('email', [...DEMO_ACCOUNTS.map((a) => a.email), 'photographer2@loupe.test', 'family01@loupe.test']).select('password')
+    assert.lengthOf(demo, DEMO_ACCOUNTS.length + 2)
+    assert.lengthOf(new Set(demo.map((row) => row.password)), 1)
+    assert.isTrue(await hash.verify(demo[0].password, DEMO_PASSWORD))
+
     await new MainSeeder(db.connection()).run()
     assert.deepEqual(await rowCounts(), first)
+  }).timeout(300_000)
+
+  test('every demo gallery photo has every file a real upload gets: thumb, preview, web size and watermarked ones', async ({ assert }) => {
+    await new MainSeeder(db.connection()).run()
+    const rows = await db.from('photos').join('media_assets', 'media_assets.id', 'photos.media_asset_id').select('media_assets.variants', 'media_assets.status')
+    assert.isAtLeast(rows.length, 200)
+    const disk = drive.use('fs')
+    const missing: string[] = []
+    for (const row of rows) {
+      assert.equal(row.status, 'ready')
+      const variants = typeof row.variants === 'string' ? JSON.parse(row.variants) : row.variants
+      for (const name of ['thumb', 'preview', 'web', 'watermarked', 'watermarkedThumb']) {
+        if (!variants?.[name] || !(await disk.exists(variants[name]))) missing.push(`${name} of ${JSON.stringify(variants)}`)
+      }
+    }
+    assert.deepEqual(missing.slice(0, 5), [], `${missing.length} derivatives missing`)
   }).timeout(300_000)
 })

@@ -5,6 +5,7 @@ import PricingTier from '#models/pricing_tier'
 import { PricingTierFactory } from '#database/factories/pricing_tier_factory'
 import { SubscriptionFactory } from '#database/factories/subscription_factory'
 import { UserFactory } from '#database/factories/user_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Pricing tier', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -38,29 +39,30 @@ test.group('Pricing tier', (group) => {
     assert.isNull(row.pricing_tier_id)
   })
 
-  test('a user cannot be put on a missing tier', async ({ assert }) => {
+  test('a user cannot be put on a missing tier', async () => {
     const user = await UserFactory.create()
-    await assert.rejects(() =>
-      db.from('users').where('id', user.id).update({ pricing_tier_id: '00000000-0000-4000-8000-000000000000' })
+    await assertViolates(
+      () => db.from('users').where('id', user.id).update({ pricing_tier_id: '00000000-0000-4000-8000-000000000000' }),
+      'foreign_key'
     )
   })
 
-  test('a tier with subscriptions cannot be deleted', async ({ assert }) => {
+  test('a tier with subscriptions cannot be deleted', async () => {
     const tier = await PricingTierFactory.apply('monthly').create()
     await SubscriptionFactory.with('user').merge({ pricingTierId: tier.id }).create()
-    await assert.rejects(() => tier.delete())
+    await assertViolates(() => tier.delete(), 'foreign_key')
   })
 
-  test('the tier key is unique', async ({ assert }) => {
+  test('the tier key is unique', async () => {
     await PricingTierFactory.merge({ key: 'monthly' }).create()
-    await assert.rejects(() => PricingTierFactory.merge({ key: 'monthly' }).create())
+    await assertViolates(() => PricingTierFactory.merge({ key: 'monthly' }).create(), 'unique')
   })
 
-  test('prices cannot be negative', async ({ assert }) => {
-    await assert.rejects(() => PricingTierFactory.merge({ costPerImage: -1 }).create())
+  test('prices cannot be negative', async () => {
+    await assertViolates(() => PricingTierFactory.merge({ costPerImage: -1 }).create(), 'check')
   })
 
-  test('a monthly limit must be positive', async ({ assert }) => {
-    await assert.rejects(() => PricingTierFactory.merge({ costPerImage: null, costPerMonth: 999, monthlyLimit: 0 }).create())
+  test('a monthly limit must be positive', async () => {
+    await assertViolates(() => PricingTierFactory.merge({ costPerImage: null, costPerMonth: 999, monthlyLimit: 0 }).create(), 'check')
   })
 })

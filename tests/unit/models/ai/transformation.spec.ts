@@ -8,6 +8,8 @@ import { TransformationFactory } from '#database/factories/transformation_factor
 import { TransformationTypeFactory } from '#database/factories/transformation_type_factory'
 import { MediaAssetFactory } from '#database/factories/media_asset_factory'
 import { UserFactory } from '#database/factories/user_factory'
+import StatusChange from '#models/status_change'
+import { assertViolates } from '#tests/support/violations'
 
 async function owners() {
   const user = await UserFactory.create()
@@ -60,8 +62,8 @@ test.group('Transformation', (group) => {
   test('a transformation starts, completes and is purged a few minutes after download', async ({ assert }) => {
     const transformation = await TransformationFactory.merge(await owners()).create()
     const result = await MediaAssetFactory.create()
-    await transformation.start('fake')
-    await transformation.complete(result)
+    assert.isTrue(await transformation.start('fake'))
+    assert.isTrue(await transformation.complete(result))
     await transformation.markDownloaded()
     const reloaded = await Transformation.findOrFail(transformation.id)
     assert.equal(reloaded.status, 'completed')
@@ -69,30 +71,42 @@ test.group('Transformation', (group) => {
     assert.equal(reloaded.resultMediaId, result.id)
     assert.isNotNull(reloaded.startedAt)
     assert.equal(reloaded.purgeAfter!.diff(reloaded.downloadedAt!, 'minutes').minutes, 5)
+    const history = await StatusChange.of('Transformation', transformation.id)
+    assert.deepEqual(history.map((c) => c.toStatus), ['processing', 'completed'])
   })
 
   test('a transformation can fail while pending or processing, with a message', async ({ assert }) => {
     const parts = await owners()
     const pending = await TransformationFactory.merge(parts).create()
     const processing = await TransformationFactory.merge(parts).apply('processing').create()
-    await pending.fail('Source image unreadable')
-    await processing.fail('Model timeout')
+    assert.isTrue(await pending.fail('Source image unreadable'))
+    assert.isTrue(await processing.fail('Model timeout'))
     assert.equal((await Transformation.findOrFail(pending.id)).errorMessage, 'Source image unreadable')
     assert.equal((await Transformation.findOrFail(processing.id)).status, 'failed')
   })
 
-  test('a pending transformation cannot complete without being started', async ({ assert }) => {
+  test('a pending transformation does not complete without being started', async ({ assert }) => {
     const transformation = await TransformationFactory.merge(await owners()).create()
-    const result = await MediaAssetFactory.make()
-    await assert.rejects(() => transformation.complete(result), /cannot go from pending to completed/)
+    const result = await MediaAssetFactory.create()
+    assert.isFalse(await transformation.complete(result))
+    const reloaded = await Transformation.findOrFail(transformation.id)
+    assert.equal(reloaded.status, 'pending')
+    assert.isNull(reloaded.resultMediaId)
+    assert.lengthOf(await StatusChange.of('Transformation', transformation.id), 0)
   })
 
   test('completed and failed transformations are final', async ({ assert }) => {
     const parts = await owners()
     const completed = await TransformationFactory.merge(parts).apply('completed').create()
     const failed = await TransformationFactory.merge(parts).apply('failed').create()
-    await assert.rejects(() => completed.fail('late error'), /cannot go from completed to failed/)
-    await assert.rejects(() => failed.start('fake'), /cannot go from failed to processing/)
+    assert.isFalse(await completed.fail('late error'))
+    assert.isFalse(await failed.start('other'))
+    const [a, b] = [await Transformation.findOrFail(completed.id), await Transformation.findOrFail(failed.id)]
+    assert.equal(a.status, 'completed')
+    assert.notEqual(a.errorMessage, 'late error')
+    assert.equal(b.status, 'failed')
+    assert.notEqual(b.provider, 'other')
+    assert.lengthOf(await StatusChange.query().where('subject_type', 'Transformation'), 0)
   })
 
   test('the duePurge scope finds downloaded results past their purge time', async ({ assert }) => {
@@ -125,20 +139,21 @@ test.group('Transformation', (group) => {
     assert.isNull(await Transformation.find(transformation.id))
   })
 
-  test('the status must be a known one', async ({ assert }) => {
+  test('the status must be a known one', async () => {
     const parts = await owners()
-    await assert.rejects(() => TransformationFactory.merge({ ...parts, status: 'queued' as any }).create())
+    await assertViolates(() => TransformationFactory.merge({ ...parts, status: 'queued' as any }).create(), 'check')
   })
 
-  test('how it was charged must be free, paid or subscription', async ({ assert }) => {
+  test('how it was charged must be free, paid or subscription', async () => {
     const parts = await owners()
-    await assert.rejects(() => TransformationFactory.merge({ ...parts, charged: 'gift' as any }).create())
+    await assertViolates(() => TransformationFactory.merge({ ...parts, charged: 'gift' as any }).create(), 'check')
   })
 
-  test('a transformation needs an existing type', async ({ assert }) => {
+  test('a transformation needs an existing type', async () => {
     const user = await UserFactory.create()
-    await assert.rejects(() =>
-      TransformationFactory.merge({ userId: user.id, transformationTypeId: '00000000-0000-4000-8000-000000000000' }).create()
+    await assertViolates(
+      () => TransformationFactory.merge({ userId: user.id, transformationTypeId: '00000000-0000-4000-8000-000000000000' }).create(),
+      'foreign_key'
     )
   })
 })

@@ -4,6 +4,7 @@ import TransformationType from '#models/transformation_type'
 import { TransformationTypeFactory } from '#database/factories/transformation_type_factory'
 import { TransformationFactory } from '#database/factories/transformation_factory'
 import { UserFactory } from '#database/factories/user_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Transformation type', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -30,15 +31,15 @@ test.group('Transformation type', (group) => {
     assert.equal(type.renderPrompt({ name: 'Mia', style: 'punk' }), 'Make Mia a punk star {{unknown}}')
   })
 
-  test('a type used by transformations cannot be deleted', async ({ assert }) => {
+  test('a type used by transformations cannot be deleted', async () => {
     const type = await TransformationTypeFactory.create()
     const user = await UserFactory.create()
     await TransformationFactory.merge({ transformationTypeId: type.id, userId: user.id }).create()
-    await assert.rejects(() => type.delete())
+    await assertViolates(() => type.delete(), 'foreign_key')
   })
 
-  test('the name is unique', async ({ assert }) => {
+  test('the name is unique', async () => {
     await TransformationTypeFactory.merge({ name: 'Rock-star poster' }).create()
-    await assert.rejects(() => TransformationTypeFactory.merge({ name: 'Rock-star poster' }).create())
+    await assertViolates(() => TransformationTypeFactory.merge({ name: 'Rock-star poster' }).create(), 'unique')
   })
 })

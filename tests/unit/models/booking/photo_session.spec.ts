@@ -8,6 +8,8 @@ import { PhotoSessionFactory } from '#database/factories/photo_session_factory'
 import { UserFactory } from '#database/factories/user_factory'
 import { KioskDeviceFactory } from '#database/factories/kiosk_device_factory'
 import { PaymentFactory } from '#database/factories/payment_factory'
+import { actors } from '#support/actor'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Photo session', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -46,34 +48,35 @@ test.group('Photo session', (group) => {
     assert.equal(Number(second.sessionNumber.slice(-6)), Number(first.sessionNumber.slice(-6)) + 1)
   })
 
-  test('session numbers are unique', async ({ assert }) => {
+  test('session numbers are unique', async () => {
     const session = await PhotoSessionFactory.create()
-    await assert.rejects(() => PhotoSessionFactory.merge({ sessionNumber: session.sessionNumber }).create())
+    await assertViolates(() => PhotoSessionFactory.merge({ sessionNumber: session.sessionNumber }).create(), 'unique')
   })
 
-  test('a session needs an existing package', async ({ assert }) => {
-    await assert.rejects(() =>
-      PhotoSessionFactory.merge({ packageId: '00000000-0000-4000-8000-000000000000' }).create()
+  test('a session needs an existing package', async () => {
+    await assertViolates(
+      () => PhotoSessionFactory.merge({ packageId: '00000000-0000-4000-8000-000000000000' }).create(),
+      'foreign_key'
     )
   })
 
-  test('the status must be a known one', async ({ assert }) => {
-    await assert.rejects(() => PhotoSessionFactory.merge({ status: 'lost' as any }).create())
+  test('the status must be a known one', async () => {
+    await assertViolates(() => PhotoSessionFactory.merge({ status: 'lost' as any }).create(), 'check')
   })
 
-  test('the deposit cannot exceed the total', async ({ assert }) => {
-    await assert.rejects(() => PhotoSessionFactory.merge({ totalAmount: 1000, depositAmount: 2000 }).create())
+  test('the deposit cannot exceed the total', async () => {
+    await assertViolates(() => PhotoSessionFactory.merge({ totalAmount: 1000, depositAmount: 2000 }).create(), 'check')
   })
 
-  test('a family with sessions cannot be hard-deleted', async ({ assert }) => {
+  test('a family with sessions cannot be hard-deleted', async () => {
     const session = await PhotoSessionFactory.create()
-    await assert.rejects(() => db.transaction((trx) => trx.from('users').where('id', session.userId).delete()))
+    await assertViolates(() => db.from('users').where('id', session.userId).delete(), 'foreign_key')
   })
 
-  test('a session with a payment cannot be deleted', async ({ assert }) => {
+  test('a session with a payment cannot be deleted', async () => {
     const session = await PhotoSessionFactory.create()
     await PaymentFactory.merge({ photoSessionId: session.id, userId: session.userId }).create()
-    await assert.rejects(() => db.transaction((trx) => trx.from('photo_sessions').where('id', session.id).delete()))
+    await assertViolates(() => db.from('photo_sessions').where('id', session.id).delete(), 'foreign_key')
   })
 
   test('upcoming lists open sessions from now on, soonest first', async ({ assert }) => {
@@ -119,15 +122,17 @@ test.group('Photo session', (group) => {
     const staff = await UserFactory.apply('staff').create()
     const kiosk = await KioskDeviceFactory.create()
     const session = await PhotoSessionFactory.create()
+    const atDesk = actors.user(staff)
 
-    await session.confirm(staff)
-    await session.checkIn(null, kiosk)
-    await session.start(staff)
-    await session.complete(staff)
+    assert.isTrue(await session.confirm({ actor: atDesk }))
+    assert.isTrue(await session.checkIn({ actor: actors.anonymous({ kioskDeviceId: kiosk.id }) }))
+    assert.isTrue(await session.start({ actor: atDesk }))
+    assert.isTrue(await session.complete({ actor: atDesk, note: 'All smiles' }))
 
     await session.refresh()
     assert.equal(session.status, 'completed')
     assert.equal(session.kioskDeviceId, kiosk.id)
+    assert.isNull(session.checkedInBy)
     assert.isNotNull(session.checkedInAt)
     const events = await SessionEvent.query().where('photo_session_id', session.id).orderBy('created_at')
     assert.deepEqual(
@@ -143,62 +148,84 @@ test.group('Photo session', (group) => {
     assert.equal(checkIn.kioskDeviceId, kiosk.id)
     assert.isNull(checkIn.actorId)
     assert.equal(events[0].actorId, staff.id)
+    assert.equal(events[3].note, 'All smiles')
   })
 
-  test('staff can check a family in at the desk', async ({ assert }) => {
+  test('staff can check a family in at the desk: who and when are written with the status', async ({ assert }) => {
     const staff = await UserFactory.apply('staff').create()
     const session = await PhotoSessionFactory.apply('confirmed').create()
-    await session.checkIn(staff)
+    const now = DateTime.now().startOf('second')
+    assert.isTrue(await session.checkIn({ actor: actors.user(staff), now }))
     assert.equal(session.status, 'checked_in')
-    assert.equal(session.checkedInBy, staff.id)
-    assert.isNull(session.kioskDeviceId)
+    const reloaded = await PhotoSession.findOrFail(session.id)
+    assert.equal(reloaded.status, 'checked_in')
+    assert.equal(reloaded.checkedInBy, staff.id)
+    assert.equal(reloaded.checkedInAt!.toMillis(), now.toMillis())
+    assert.isNull(reloaded.kioskDeviceId)
   })
 
   test('cancelling keeps the reason on the session and its event', async ({ assert }) => {
+    const admin = await UserFactory.apply('admin').create()
     const session = await PhotoSessionFactory.create()
-    await session.cancel('Child is ill')
+    assert.isTrue(await session.cancel('Child is ill', { actor: actors.user(admin) }))
     await session.refresh()
     assert.equal(session.status, 'cancelled')
     assert.equal(session.cancellationReason, 'Child is ill')
     assert.isNotNull(session.cancelledAt)
     const event = await SessionEvent.findByOrFail('photo_session_id', session.id)
     assert.equal(event.note, 'Child is ill')
+    assert.equal(event.actorId, admin.id)
   })
 
   test('a booked or confirmed session can be marked as a no-show', async ({ assert }) => {
     const booked = await PhotoSessionFactory.create()
     const confirmed = await PhotoSessionFactory.apply('confirmed').create()
-    await booked.markNoShow()
-    await confirmed.markNoShow()
-    assert.equal(booked.status, 'no_show')
-    assert.equal(confirmed.status, 'no_show')
+    assert.isTrue(await booked.markNoShow())
+    assert.isTrue(await confirmed.markNoShow())
+    const statuses = await PhotoSession.query().whereIn('id', [booked.id, confirmed.id]).select('status')
+    assert.deepEqual(statuses.map((s) => s.status), ['no_show', 'no_show'])
   })
 
   test('a transition uses the transaction it is given', async ({ assert }) => {
     const session = await PhotoSessionFactory.create()
     const trx = await db.transaction()
-    await session.confirm(null, trx)
+    assert.isTrue(await session.confirm({ client: trx }))
     await trx.rollback()
     const reloaded = await PhotoSession.findOrFail(session.id)
     assert.equal(reloaded.status, 'booked')
     assert.lengthOf(await SessionEvent.query().where('photo_session_id', session.id), 0)
   })
 
-  test('refused transitions change nothing and record nothing', async ({ assert }) => {
+  test('refused transitions return false, change nothing and record nothing', async ({ assert }) => {
     const completed = await PhotoSessionFactory.apply('completed').create()
     const cancelled = await PhotoSessionFactory.apply('cancelled').create()
     const booked = await PhotoSessionFactory.create()
     const checkedIn = await PhotoSessionFactory.apply('checked_in').create()
 
-    await assert.rejects(() => completed.cancel('too late'), /cannot go from completed to cancelled/)
-    await assert.rejects(() => cancelled.confirm(), /cannot go from cancelled to confirmed/)
-    await assert.rejects(() => booked.start(), /cannot go from booked to in_progress/)
-    await assert.rejects(() => booked.complete(), /cannot go from booked to completed/)
-    await assert.rejects(() => checkedIn.markNoShow(), /cannot go from checked_in to no_show/)
-    await assert.rejects(() => checkedIn.confirm(), /cannot go from checked_in to confirmed/)
+    assert.isFalse(await completed.cancel('too late'))
+    assert.isFalse(await cancelled.confirm())
+    assert.isFalse(await booked.start())
+    assert.isFalse(await booked.complete())
+    assert.isFalse(await checkedIn.markNoShow())
+    assert.isFalse(await checkedIn.confirm())
 
-    assert.equal(completed.status, 'completed')
+    const rows = await PhotoSession.query().whereIn('id', [completed.id, cancelled.id, booked.id, checkedIn.id])
+    assert.deepEqual(
+      Object.fromEntries(rows.map((row) => [row.id, row.status])),
+      { [completed.id]: 'completed', [cancelled.id]: 'cancelled', [booked.id]: 'booked', [checkedIn.id]: 'checked_in' }
+    )
+    assert.isNull(rows.find((row) => row.id === completed.id)!.cancellationReason)
     assert.lengthOf(await SessionEvent.all(), 0)
+  })
+
+  test('a stale copy moves from the state the row is really in', async ({ assert }) => {
+    const session = await PhotoSessionFactory.create()
+    const stale = await PhotoSession.findOrFail(session.id)
+    assert.isTrue(await session.confirm())
+    // `stale` still says booked; confirmed → cancelled is allowed too, and the event says so.
+    assert.isTrue(await stale.cancel('Moved away'))
+    const events = await SessionEvent.query().where('photo_session_id', session.id).orderBy('created_at')
+    assert.deepEqual(events.map((e) => [e.fromStatus, e.toStatus]), [['booked', 'confirmed'], ['confirmed', 'cancelled']])
   })
 
   test('endsAt adds the estimated duration', async ({ assert }) => {

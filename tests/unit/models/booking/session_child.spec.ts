@@ -6,6 +6,7 @@ import PhotoSession from '#models/photo_session'
 import { SessionChildFactory } from '#database/factories/session_child_factory'
 import { PhotoSessionFactory } from '#database/factories/photo_session_factory'
 import { ChildFactory } from '#database/factories/child_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Session child', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -29,13 +30,13 @@ test.group('Session child', (group) => {
     assert.equal(reloaded.children[0].$extras.pivot_styling_requests, 'Glitter')
   })
 
-  test('a child is on a session at most once', async ({ assert }) => {
+  test('a child is on a session at most once', async () => {
     const row = await SessionChildFactory.create()
-    await assert.rejects(() => SessionChildFactory.merge({ photoSessionId: row.photoSessionId, childId: row.childId }).create())
+    await assertViolates(() => SessionChildFactory.merge({ photoSessionId: row.photoSessionId, childId: row.childId }).create(), 'unique')
   })
 
-  test('a session child needs an existing child', async ({ assert }) => {
-    await assert.rejects(() => SessionChildFactory.merge({ childId: '00000000-0000-4000-8000-000000000000' }).create())
+  test('a session child needs an existing child', async () => {
+    await assertViolates(() => SessionChildFactory.merge({ childId: '00000000-0000-4000-8000-000000000000' }).create(), 'foreign_key')
   })
 
   test('deleting a session removes its children rows', async ({ assert }) => {

@@ -1,7 +1,11 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Artwork from '#models/artwork'
+import StatusChange from '#models/status_change'
 import { ArtworkFactory } from '#database/factories/artwork_factory'
+import { UserFactory } from '#database/factories/user_factory'
+import { actors } from '#support/actor'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Artwork', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -29,22 +33,26 @@ test.group('Artwork', (group) => {
     assert.isTrue(reloaded.capturedOn!.isValid)
   })
 
-  test('a draft artwork can be published and unpublished', async ({ assert }) => {
+  test('a draft artwork can be published and unpublished, each change in its history', async ({ assert }) => {
+    const admin = await UserFactory.apply('admin').create()
     const artwork = await ArtworkFactory.create()
-    await artwork.publish()
+    assert.isTrue(await artwork.publish({ actor: actors.user(admin) }))
     assert.equal((await Artwork.findOrFail(artwork.id)).status, 'published')
-    await artwork.unpublish()
+    assert.isTrue(await artwork.unpublish())
     assert.equal((await Artwork.findOrFail(artwork.id)).status, 'draft')
+    const history = await StatusChange.of('Artwork', artwork.id)
+    assert.deepEqual(history.map((c) => [c.fromStatus, c.toStatus]), [['draft', 'published'], ['published', 'draft']])
+    assert.equal(history[0].actorId, admin.id)
   })
 
-  test('a published artwork cannot be published again', async ({ assert }) => {
-    const artwork = await ArtworkFactory.apply('published').create()
-    assert.throws(() => artwork.publish(), /cannot go from published to published/)
-  })
-
-  test('a draft artwork cannot be unpublished', async ({ assert }) => {
-    const artwork = await ArtworkFactory.create()
-    assert.throws(() => artwork.unpublish(), /cannot go from draft to draft/)
+  test('publishing a published artwork or unpublishing a draft changes nothing', async ({ assert }) => {
+    const published = await ArtworkFactory.apply('published').create()
+    const draft = await ArtworkFactory.create()
+    assert.isFalse(await published.publish())
+    assert.isFalse(await draft.unpublish())
+    assert.equal((await Artwork.findOrFail(published.id)).status, 'published')
+    assert.equal((await Artwork.findOrFail(draft.id)).status, 'draft')
+    assert.lengthOf(await StatusChange.query().where('subject_type', 'Artwork'), 0)
   })
 
   test('the published and featured scopes hide drafts', async ({ assert }) => {
@@ -66,12 +74,12 @@ test.group('Artwork', (group) => {
     assert.isNull(artwork.categoryId)
   })
 
-  test('two artworks cannot share a slug', async ({ assert }) => {
+  test('two artworks cannot share a slug', async () => {
     const artwork = await ArtworkFactory.create()
-    await assert.rejects(() => ArtworkFactory.merge({ slug: artwork.slug }).create())
+    await assertViolates(() => ArtworkFactory.merge({ slug: artwork.slug }).create(), 'unique')
   })
 
-  test('the status must be draft or published', async ({ assert }) => {
-    await assert.rejects(() => ArtworkFactory.merge({ status: 'archived' as any }).create())
+  test('the status must be draft or published', async () => {
+    await assertViolates(() => ArtworkFactory.merge({ status: 'archived' as any }).create(), 'check')
   })
 })

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import ArtworkPrintOption from '#models/artwork_print_option'
 import { ArtworkPrintOptionFactory } from '#database/factories/artwork_print_option_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Artwork print option', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -32,14 +33,15 @@ test.group('Artwork print option', (group) => {
     assert.isNull(await ArtworkPrintOption.find(option.id))
   })
 
-  test('an artwork offers each variant once', async ({ assert }) => {
+  test('an artwork offers each variant once', async () => {
     const option = await build().create()
-    await assert.rejects(() =>
-      ArtworkPrintOption.create({ artworkId: option.artworkId, productVariantId: option.productVariantId })
+    await assertViolates(
+      () => ArtworkPrintOption.create({ artworkId: option.artworkId, productVariantId: option.productVariantId }),
+      'unique'
     )
   })
 
-  test('the price override cannot be negative', async ({ assert }) => {
-    await assert.rejects(() => build().merge({ priceOverride: -5 }).create())
+  test('the price override cannot be negative', async () => {
+    await assertViolates(() => build().merge({ priceOverride: -5 }).create(), 'check')
   })
 })

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Category from '#models/category'
 import { CategoryFactory } from '#database/factories/category_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Category', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -32,12 +33,12 @@ test.group('Category', (group) => {
     assert.isNull(child.parentId)
   })
 
-  test('two categories cannot share a slug', async ({ assert }) => {
+  test('two categories cannot share a slug', async () => {
     const category = await CategoryFactory.create()
-    await assert.rejects(() => CategoryFactory.merge({ slug: category.slug }).create())
+    await assertViolates(() => CategoryFactory.merge({ slug: category.slug }).create(), 'unique')
   })
 
-  test('the kind must be portfolio or product', async ({ assert }) => {
-    await assert.rejects(() => CategoryFactory.merge({ kind: 'blog' as any }).create())
+  test('the kind must be portfolio or product', async () => {
+    await assertViolates(() => CategoryFactory.merge({ kind: 'blog' as any }).create(), 'check')
   })
 })

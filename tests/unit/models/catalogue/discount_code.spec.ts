@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import testUtils from '@adonisjs/core/services/test_utils'
 import DiscountCode from '#models/discount_code'
 import { DiscountCodeFactory } from '#database/factories/discount_code_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Discount code', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -46,25 +47,25 @@ test.group('Discount code', (group) => {
     assert.equal((await DiscountCode.findOrFail(code.id)).redemptions, 0)
   })
 
-  test('two codes cannot share a code', async ({ assert }) => {
+  test('two codes cannot share a code', async () => {
     await DiscountCodeFactory.merge({ code: 'WELCOME10' }).create()
-    await assert.rejects(() => DiscountCodeFactory.merge({ code: 'welcome10' }).create())
+    await assertViolates(() => DiscountCodeFactory.merge({ code: 'welcome10' }).create(), 'unique')
   })
 
-  test('a percent code cannot take more than 100%', async ({ assert }) => {
-    await assert.rejects(() => DiscountCodeFactory.merge({ amount: 101 }).create())
+  test('a percent code cannot take more than 100%', async () => {
+    await assertViolates(() => DiscountCodeFactory.merge({ amount: 101 }).create(), 'check')
   })
 
-  test('the amount must be positive', async ({ assert }) => {
-    await assert.rejects(() => DiscountCodeFactory.merge({ kind: 'fixed', amount: 0 }).create())
+  test('the amount must be positive', async () => {
+    await assertViolates(() => DiscountCodeFactory.merge({ kind: 'fixed', amount: 0 }).create(), 'check')
   })
 
-  test('the database refuses redemptions past the limit', async ({ assert }) => {
-    await assert.rejects(() => DiscountCodeFactory.merge({ maxRedemptions: 2, redemptions: 3 }).create())
+  test('the database refuses redemptions past the limit', async () => {
+    await assertViolates(() => DiscountCodeFactory.merge({ maxRedemptions: 2, redemptions: 3 }).create(), 'check')
   })
 
-  test('a code cannot end before it starts', async ({ assert }) => {
+  test('a code cannot end before it starts', async () => {
     const now = DateTime.now()
-    await assert.rejects(() => DiscountCodeFactory.merge({ startsAt: now, endsAt: now.minus({ days: 1 }) }).create())
+    await assertViolates(() => DiscountCodeFactory.merge({ startsAt: now, endsAt: now.minus({ days: 1 }) }).create(), 'check')
   })
 })

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Package from '#models/package'
 import { PackageFactory } from '#database/factories/package_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Package', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -23,20 +24,20 @@ test.group('Package', (group) => {
     assert.deepEqual(ids, [first.id, second.id])
   })
 
-  test('two packages cannot share a slug', async ({ assert }) => {
+  test('two packages cannot share a slug', async () => {
     const pkg = await PackageFactory.create()
-    await assert.rejects(() => PackageFactory.merge({ slug: pkg.slug }).create())
+    await assertViolates(() => PackageFactory.merge({ slug: pkg.slug }).create(), 'unique')
   })
 
-  test('the price cannot be negative', async ({ assert }) => {
-    await assert.rejects(() => PackageFactory.merge({ basePrice: -100 }).create())
+  test('the price cannot be negative', async () => {
+    await assertViolates(() => PackageFactory.merge({ basePrice: -100 }).create(), 'check')
   })
 
-  test('a package takes at least one child', async ({ assert }) => {
-    await assert.rejects(() => PackageFactory.merge({ maxChildren: 0 }).create())
+  test('a package takes at least one child', async () => {
+    await assertViolates(() => PackageFactory.merge({ maxChildren: 0 }).create(), 'check')
   })
 
-  test('the editing level must be basic, standard or premium', async ({ assert }) => {
-    await assert.rejects(() => PackageFactory.merge({ photoEditingLevel: 'ultra' as any }).create())
+  test('the editing level must be basic, standard or premium', async () => {
+    await assertViolates(() => PackageFactory.merge({ photoEditingLevel: 'ultra' as any }).create(), 'check')
   })
 })

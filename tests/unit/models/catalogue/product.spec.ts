@@ -4,6 +4,7 @@ import Product from '#models/product'
 import ProductImage from '#models/product_image'
 import ProductVariant from '#models/product_variant'
 import { ProductFactory } from '#database/factories/product_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Product', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -59,18 +60,18 @@ test.group('Product', (group) => {
     assert.isNull(product.photographerId)
   })
 
-  test('two products cannot share a slug', async ({ assert }) => {
+  test('two products cannot share a slug', async () => {
     const product = await ProductFactory.create()
-    await assert.rejects(() => ProductFactory.merge({ slug: product.slug }).create())
+    await assertViolates(() => ProductFactory.merge({ slug: product.slug }).create(), 'unique')
   })
 
-  test('the category must be a known kind of goods', async ({ assert }) => {
-    await assert.rejects(() => ProductFactory.merge({ category: 'furniture' as any }).create())
+  test('the category must be a known kind of goods', async () => {
+    await assertViolates(() => ProductFactory.merge({ category: 'furniture' as any }).create(), 'check')
   })
 
-  test('an image cannot be attached twice to the same product', async ({ assert }) => {
+  test('an image cannot be attached twice to the same product', async () => {
     const product = await ProductFactory.with('images', 1, (i) => i.with('mediaAsset')).create()
     const image = await ProductImage.findByOrFail('product_id', product.id)
-    await assert.rejects(() => ProductImage.create({ productId: product.id, mediaAssetId: image.mediaAssetId, position: 1 }))
+    await assertViolates(() => ProductImage.create({ productId: product.id, mediaAssetId: image.mediaAssetId, position: 1 }), 'unique')
   })
 })

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import testUtils from '@adonisjs/core/services/test_utils'
 import ProductVariant from '#models/product_variant'
 import { ProductVariantFactory } from '#database/factories/product_variant_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Product variant', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -26,20 +27,20 @@ test.group('Product variant', (group) => {
     assert.isFalse(inactive.inStock())
   })
 
-  test('two variants cannot share a SKU', async ({ assert }) => {
+  test('two variants cannot share a SKU', async () => {
     const variant = await ProductVariantFactory.with('product').create()
-    await assert.rejects(() => ProductVariantFactory.with('product').merge({ sku: variant.sku }).create())
+    await assertViolates(() => ProductVariantFactory.with('product').merge({ sku: variant.sku }).create(), 'unique')
   })
 
-  test('a variant needs an existing product', async ({ assert }) => {
-    await assert.rejects(() => ProductVariantFactory.merge({ productId: randomUUID() }).create())
+  test('a variant needs an existing product', async () => {
+    await assertViolates(() => ProductVariantFactory.merge({ productId: randomUUID() }).create(), 'foreign_key')
   })
 
-  test('the price cannot be negative', async ({ assert }) => {
-    await assert.rejects(() => ProductVariantFactory.with('product').merge({ price: -1 }).create())
+  test('the price cannot be negative', async () => {
+    await assertViolates(() => ProductVariantFactory.with('product').merge({ price: -1 }).create(), 'check')
   })
 
-  test('the stock cannot be negative', async ({ assert }) => {
-    await assert.rejects(() => ProductVariantFactory.with('product').merge({ stock: -1 }).create())
+  test('the stock cannot be negative', async () => {
+    await assertViolates(() => ProductVariantFactory.with('product').merge({ stock: -1 }).create(), 'check')
   })
 })

@@ -5,6 +5,7 @@ import { ArtworkFactory } from '#database/factories/artwork_factory'
 import { ProductFactory } from '#database/factories/product_factory'
 import { UserFactory } from '#database/factories/user_factory'
 import { WishlistItemFactory } from '#database/factories/wishlist_item_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Wishlist item', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -26,26 +27,26 @@ test.group('Wishlist item', (group) => {
     assert.isNull(await WishlistItem.find(item.id))
   })
 
-  test('an item must name a product or an artwork', async ({ assert }) => {
+  test('an item must name a product or an artwork', async () => {
     const user = await UserFactory.create()
-    await assert.rejects(() => WishlistItem.create({ userId: user.id }))
+    await assertViolates(() => WishlistItem.create({ userId: user.id }), 'check')
   })
 
-  test('an item cannot name both a product and an artwork', async ({ assert }) => {
-    await assert.rejects(() => WishlistItemFactory.with('user').with('product').with('artwork').create())
+  test('an item cannot name both a product and an artwork', async () => {
+    await assertViolates(() => WishlistItemFactory.with('user').with('product').with('artwork').create(), 'check')
   })
 
-  test('a product is saved once per customer', async ({ assert }) => {
+  test('a product is saved once per customer', async () => {
     const user = await UserFactory.create()
     const product = await ProductFactory.create()
     await WishlistItem.create({ userId: user.id, productId: product.id })
-    await assert.rejects(() => WishlistItem.create({ userId: user.id, productId: product.id }))
+    await assertViolates(() => WishlistItem.create({ userId: user.id, productId: product.id }), 'unique')
   })
 
-  test('an artwork is saved once per customer', async ({ assert }) => {
+  test('an artwork is saved once per customer', async () => {
     const user = await UserFactory.create()
     const artwork = await ArtworkFactory.create()
     await WishlistItem.create({ userId: user.id, artworkId: artwork.id })
-    await assert.rejects(() => WishlistItem.create({ userId: user.id, artworkId: artwork.id }))
+    await assertViolates(() => WishlistItem.create({ userId: user.id, artworkId: artwork.id }), 'unique')
   })
 })

@@ -9,6 +9,7 @@ import { UserFactory } from '#database/factories/user_factory'
 import { ProductVariantFactory } from '#database/factories/product_variant_factory'
 import { PhotoFactory } from '#database/factories/photo_factory'
 import { ArtworkFactory } from '#database/factories/artwork_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Cart', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -60,41 +61,43 @@ test.group('Cart', (group) => {
     assert.isNull(await CartItem.find(item.id))
   })
 
-  test('a customer has one cart', async ({ assert }) => {
+  test('a customer has one cart', async () => {
     const user = await UserFactory.create()
     await CartFactory.merge({ userId: user.id }).create()
-    await assert.rejects(() => CartFactory.merge({ userId: user.id }).create())
+    await assertViolates(() => CartFactory.merge({ userId: user.id }).create(), 'unique')
   })
 
-  test('a guest token belongs to one cart', async ({ assert }) => {
+  test('a guest token belongs to one cart', async () => {
     await CartFactory.merge({ guestToken: 'same-token' }).create()
-    await assert.rejects(() => CartFactory.merge({ guestToken: 'same-token' }).create())
+    await assertViolates(() => CartFactory.merge({ guestToken: 'same-token' }).create(), 'unique')
   })
 
-  test('a cart needs a user or a guest token', async ({ assert }) => {
-    await assert.rejects(() => CartFactory.merge({ guestToken: null }).create())
+  test('a cart needs a user or a guest token', async () => {
+    await assertViolates(() => CartFactory.merge({ guestToken: null }).create(), 'check')
   })
 
-  test('a cart item quantity must be between 1 and 100', async ({ assert }) => {
+  test('a cart item quantity must be between 1 and 100', async () => {
     const cart = await CartFactory.create()
     const variant = await ProductVariantFactory.with('product').create()
-    await assert.rejects(() => CartItemFactory.merge({ cartId: cart.id, productVariantId: variant.id, quantity: 0 }).create())
+    await assertViolates(() => CartItemFactory.merge({ cartId: cart.id, productVariantId: variant.id, quantity: 0 }).create(), 'check')
   })
 
-  test('a cart item cannot point at a missing variant', async ({ assert }) => {
+  test('a cart item cannot point at a missing variant', async () => {
     const cart = await CartFactory.create()
-    await assert.rejects(() =>
-      CartItemFactory.merge({ cartId: cart.id, productVariantId: '00000000-0000-4000-8000-000000000000' }).create()
+    await assertViolates(
+      () => CartItemFactory.merge({ cartId: cart.id, productVariantId: '00000000-0000-4000-8000-000000000000' }).create(),
+      'foreign_key'
     )
   })
 
-  test('a cart item prints either a photo or an artwork, not both', async ({ assert }) => {
+  test('a cart item prints either a photo or an artwork, not both', async () => {
     const cart = await CartFactory.create()
     const variant = await ProductVariantFactory.with('product').create()
     const photo = await PhotoFactory.with('gallery').with('mediaAsset').create()
     const artwork = await ArtworkFactory.create()
-    await assert.rejects(() =>
-      CartItemFactory.merge({ cartId: cart.id, productVariantId: variant.id, photoId: photo.id, artworkId: artwork.id }).create()
+    await assertViolates(
+      () => CartItemFactory.merge({ cartId: cart.id, productVariantId: variant.id, photoId: photo.id, artworkId: artwork.id }).create(),
+      'check'
     )
   })
 })

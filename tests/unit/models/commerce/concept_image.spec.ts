@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import ConceptImage from '#models/concept_image'
 import { ConceptImageFactory } from '#database/factories/concept_image_factory'
 import { UserFactory } from '#database/factories/user_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Concept image', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -48,7 +49,7 @@ test.group('Concept image', (group) => {
     assert.isNull(await ConceptImage.find(image.id))
   })
 
-  test('a concept needs an existing user', async ({ assert }) => {
-    await assert.rejects(() => ConceptImageFactory.merge({ userId: '00000000-0000-4000-8000-000000000000' }).create())
+  test('a concept needs an existing user', async () => {
+    await assertViolates(() => ConceptImageFactory.merge({ userId: '00000000-0000-4000-8000-000000000000' }).create(), 'foreign_key')
   })
 })

@@ -8,6 +8,8 @@ import { CustomOrderFactory } from '#database/factories/custom_order_factory'
 import { CustomOrderProposalFactory } from '#database/factories/custom_order_proposal_factory'
 import { ConceptImageFactory } from '#database/factories/concept_image_factory'
 import { UserFactory } from '#database/factories/user_factory'
+import StatusChange from '#models/status_change'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Custom order', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -48,42 +50,53 @@ test.group('Custom order', (group) => {
     const order = await CustomOrderFactory.with('user').create()
     const photographer = await UserFactory.apply('photographer').create()
     const proposal = await CustomOrderProposalFactory.merge({ customOrderId: order.id, photographerId: photographer.id }).create()
-    await order.markProposed()
-    await proposal.accept()
-    await order.accept(proposal)
-    await order.start()
-    await order.markDelivered()
-    await order.complete()
+    assert.isTrue(await order.markProposed())
+    assert.isTrue(await proposal.accept())
+    assert.isTrue(await order.accept(proposal))
+    assert.isTrue(await order.start())
+    assert.isTrue(await order.markDelivered())
+    assert.isTrue(await order.complete())
     const reloaded = await CustomOrder.findOrFail(order.id)
     assert.equal(reloaded.status, 'completed')
     assert.equal(reloaded.photographerId, photographer.id)
     assert.isNotNull(reloaded.acceptedAt)
     assert.isNotNull(reloaded.completedAt)
     assert.equal((await CustomOrderProposal.findOrFail(proposal.id)).status, 'accepted')
+    const history = await StatusChange.of('CustomOrder', order.id)
+    assert.deepEqual(history.map((c) => c.toStatus), ['proposed', 'accepted', 'in_progress', 'delivered', 'completed'])
   })
 
   test('a delivery sent back for changes returns to work', async ({ assert }) => {
     const order = await CustomOrderFactory.with('user').apply('delivered').create()
-    await order.start()
+    assert.isTrue(await order.start({ note: 'Softer light, please' }))
     assert.equal((await CustomOrder.findOrFail(order.id)).status, 'in_progress')
   })
 
-  test('an open commission cannot be accepted, started or completed', async ({ assert }) => {
+  test('an open commission is not accepted, started or completed', async ({ assert }) => {
     const order = await CustomOrderFactory.with('user').create()
-    const proposal = new CustomOrderProposal()
-    await assert.rejects(() => order.accept(proposal), /cannot go from open to accepted/)
-    await assert.rejects(() => order.start(), /cannot go from open to in_progress/)
-    await assert.rejects(() => order.complete(), /cannot go from open to completed/)
+    const photographer = await UserFactory.apply('photographer').create()
+    const proposal = await CustomOrderProposalFactory.merge({ customOrderId: order.id, photographerId: photographer.id }).create()
+    assert.isFalse(await order.accept(proposal))
+    assert.isFalse(await order.start())
+    assert.isFalse(await order.complete())
+    const reloaded = await CustomOrder.findOrFail(order.id)
+    assert.equal(reloaded.status, 'open')
+    assert.isNull(reloaded.photographerId)
+    assert.isNull(reloaded.completedAt)
+    assert.lengthOf(await StatusChange.of('CustomOrder', order.id), 0)
   })
 
-  test('a completed commission cannot be cancelled', async ({ assert }) => {
+  test('a completed commission is not cancelled', async ({ assert }) => {
     const order = await CustomOrderFactory.with('user').apply('completed').create()
-    await assert.rejects(() => order.cancel(), /cannot go from completed to cancelled/)
+    assert.isFalse(await order.cancel())
+    const reloaded = await CustomOrder.findOrFail(order.id)
+    assert.equal(reloaded.status, 'completed')
+    assert.isNull(reloaded.cancelledAt)
   })
 
   test('an in-progress commission can be cancelled', async ({ assert }) => {
     const order = await CustomOrderFactory.with('user').apply('inProgress').create()
-    await order.cancel()
+    assert.isTrue(await order.cancel())
     assert.equal((await CustomOrder.findOrFail(order.id)).status, 'cancelled')
   })
 
@@ -103,11 +116,13 @@ test.group('Custom order', (group) => {
     const [declined, withdrawn] = await CustomOrderProposalFactory.merge({ customOrderId: order.id })
       .with('photographer')
       .createMany(2)
-    await declined.decline()
-    await withdrawn.withdraw()
+    assert.isTrue(await declined.decline())
+    assert.isTrue(await withdrawn.withdraw())
     assert.equal((await CustomOrderProposal.findOrFail(declined.id)).status, 'declined')
     assert.isNotNull((await CustomOrderProposal.findOrFail(withdrawn.id)).decidedAt)
-    await assert.rejects(() => declined.accept(), /cannot go from declined to accepted/)
+    assert.isFalse(await declined.accept())
+    assert.equal((await CustomOrderProposal.findOrFail(declined.id)).status, 'declined')
+    assert.lengthOf(await StatusChange.of('CustomOrderProposal', declined.id), 1)
     const pending = await CustomOrderProposal.query().withScopes((s) => s.pending())
     assert.lengthOf(pending, 0)
   })
@@ -121,25 +136,26 @@ test.group('Custom order', (group) => {
     assert.isNull((await ConceptImage.findOrFail(image.id)).customOrderId)
   })
 
-  test('the budget must be positive', async ({ assert }) => {
+  test('the budget must be positive', async () => {
     const user = await UserFactory.create()
-    await assert.rejects(() => CustomOrderFactory.merge({ userId: user.id, budget: 0 }).create())
+    await assertViolates(() => CustomOrderFactory.merge({ userId: user.id, budget: 0 }).create(), 'check')
   })
 
-  test('the status must be a known one', async ({ assert }) => {
+  test('the status must be a known one', async () => {
     const user = await UserFactory.create()
-    await assert.rejects(() => CustomOrderFactory.merge({ userId: user.id, status: 'haggling' as any }).create())
+    await assertViolates(() => CustomOrderFactory.merge({ userId: user.id, status: 'haggling' as any }).create(), 'check')
   })
 
-  test('a commission needs an existing customer', async ({ assert }) => {
-    await assert.rejects(() => CustomOrderFactory.merge({ userId: '00000000-0000-4000-8000-000000000000' }).create())
+  test('a commission needs an existing customer', async () => {
+    await assertViolates(() => CustomOrderFactory.merge({ userId: '00000000-0000-4000-8000-000000000000' }).create(), 'foreign_key')
   })
 
-  test('a proposal price must be positive', async ({ assert }) => {
+  test('a proposal price must be positive', async () => {
     const order = await CustomOrderFactory.with('user').create()
     const photographer = await UserFactory.create()
-    await assert.rejects(() =>
-      CustomOrderProposalFactory.merge({ customOrderId: order.id, photographerId: photographer.id, price: 0 }).create()
+    await assertViolates(
+      () => CustomOrderProposalFactory.merge({ customOrderId: order.id, photographerId: photographer.id, price: 0 }).create(),
+      'check'
     )
   })
 })

@@ -4,6 +4,8 @@ import CustomOrderMilestone from '#models/custom_order_milestone'
 import Payment from '#models/payment'
 import { CustomOrderFactory } from '#database/factories/custom_order_factory'
 import { CustomOrderMilestoneFactory } from '#database/factories/custom_order_milestone_factory'
+import StatusChange from '#models/status_change'
+import { assertViolates } from '#tests/support/violations'
 
 async function milestoneOf(state?: 'funded' | 'delivered' | 'released' | 'disputed') {
   const order = await CustomOrderFactory.with('user').apply('inProgress').create()
@@ -30,7 +32,7 @@ test.group('Custom order milestone', (group) => {
 
   test('the factory creates a milestone that reloads with its custom order and payment', async ({ assert }) => {
     const milestone = await CustomOrderMilestoneFactory.with('customOrder', 1, (o) => o.with('user')).create()
-    await milestone.fund(await milestonePayment(milestone))
+    assert.isTrue(await milestone.fund(await milestonePayment(milestone)))
     const reloaded = await CustomOrderMilestone.query()
       .where('id', milestone.id)
       .preload('customOrder')
@@ -44,8 +46,8 @@ test.group('Custom order milestone', (group) => {
 
   test('a funded milestone is delivered and released to the photographer', async ({ assert }) => {
     const milestone = await milestoneOf('funded')
-    await milestone.deliver()
-    await milestone.release()
+    assert.isTrue(await milestone.deliver())
+    assert.isTrue(await milestone.release())
     const reloaded = await CustomOrderMilestone.findOrFail(milestone.id)
     assert.equal(reloaded.status, 'released')
     assert.isNotNull(reloaded.deliveredAt)
@@ -54,32 +56,43 @@ test.group('Custom order milestone', (group) => {
 
   test('a delivered milestone can be disputed, then refunded', async ({ assert }) => {
     const milestone = await milestoneOf('delivered')
-    await milestone.dispute('Wrong colours')
-    await milestone.refund()
+    assert.isTrue(await milestone.dispute('Wrong colours'))
+    assert.isTrue(await milestone.refund())
     const reloaded = await CustomOrderMilestone.findOrFail(milestone.id)
     assert.equal(reloaded.status, 'refunded')
     assert.equal(reloaded.disputeReason, 'Wrong colours')
     assert.isNotNull(reloaded.refundedAt)
+    const history = await StatusChange.of('CustomOrderMilestone', milestone.id)
+    assert.deepEqual(history.map((c) => [c.toStatus, c.note]), [['disputed', 'Wrong colours'], ['refunded', null]])
   })
 
   test('a disputed milestone can be released after all', async ({ assert }) => {
     const milestone = await milestoneOf('disputed')
-    await milestone.release()
+    assert.isTrue(await milestone.release())
     assert.equal((await CustomOrderMilestone.findOrFail(milestone.id)).status, 'released')
   })
 
-  test('an unfunded milestone cannot be delivered, released, refunded or disputed', async ({ assert }) => {
+  test('an unfunded milestone is not delivered, released, refunded or disputed', async ({ assert }) => {
     const milestone = await milestoneOf()
-    await assert.rejects(() => milestone.deliver(), /cannot go from pending to delivered/)
-    await assert.rejects(() => milestone.release(), /cannot go from pending to released/)
-    await assert.rejects(() => milestone.refund(), /cannot go from pending to refunded/)
-    await assert.rejects(() => milestone.dispute('x'), /cannot go from pending to disputed/)
+    assert.isFalse(await milestone.deliver())
+    assert.isFalse(await milestone.release())
+    assert.isFalse(await milestone.refund())
+    assert.isFalse(await milestone.dispute('x'))
+    const reloaded = await CustomOrderMilestone.findOrFail(milestone.id)
+    assert.equal(reloaded.status, 'pending')
+    assert.isNull(reloaded.disputeReason)
+    assert.lengthOf(await StatusChange.of('CustomOrderMilestone', milestone.id), 0)
   })
 
-  test('a released milestone is final and cannot be funded twice', async ({ assert }) => {
+  test('a released milestone is final and is not funded twice', async ({ assert }) => {
     const milestone = await milestoneOf('released')
-    await assert.rejects(() => milestone.refund(), /cannot go from released to refunded/)
-    await assert.rejects(() => milestone.fund(new Payment()), /cannot go from released to funded/)
+    const paymentId = milestone.paymentId
+    assert.isFalse(await milestone.refund())
+    assert.isFalse(await milestone.fund(await milestonePayment(milestone)))
+    const reloaded = await CustomOrderMilestone.findOrFail(milestone.id)
+    assert.equal(reloaded.status, 'released')
+    assert.equal(reloaded.paymentId, paymentId)
+    assert.isNull(reloaded.refundedAt)
   })
 
   test('the inEscrow scope lists money held for customers', async ({ assert }) => {
@@ -91,28 +104,30 @@ test.group('Custom order milestone', (group) => {
     assert.sameMembers(held.map((m) => m.id), [funded.id, disputed.id])
   })
 
-  test('two milestones of one order cannot share a position', async ({ assert }) => {
+  test('two milestones of one order cannot share a position', async () => {
     const milestone = await milestoneOf()
-    await assert.rejects(() =>
-      CustomOrderMilestoneFactory.merge({ customOrderId: milestone.customOrderId, position: milestone.position }).create()
+    await assertViolates(
+      () => CustomOrderMilestoneFactory.merge({ customOrderId: milestone.customOrderId, position: milestone.position }).create(),
+      'unique'
     )
   })
 
-  test('a milestone amount must be positive', async ({ assert }) => {
+  test('a milestone amount must be positive', async () => {
     const milestone = await milestoneOf()
-    await assert.rejects(() => CustomOrderMilestoneFactory.merge({ customOrderId: milestone.customOrderId, amount: 0 }).create())
+    await assertViolates(() => CustomOrderMilestoneFactory.merge({ customOrderId: milestone.customOrderId, amount: 0 }).create(), 'check')
   })
 
-  test('the status must be a known one', async ({ assert }) => {
+  test('the status must be a known one', async () => {
     const milestone = await milestoneOf()
-    await assert.rejects(() =>
-      CustomOrderMilestoneFactory.merge({ customOrderId: milestone.customOrderId, status: 'escrowed' as any }).create()
+    await assertViolates(
+      () => CustomOrderMilestoneFactory.merge({ customOrderId: milestone.customOrderId, status: 'escrowed' as any }).create(),
+      'check'
     )
   })
 
   test('a funded milestone cannot be deleted while its payment exists', async ({ assert }) => {
     const milestone = await milestoneOf()
-    await milestone.fund(await milestonePayment(milestone))
-    await assert.rejects(() => milestone.delete())
+    assert.isTrue(await milestone.fund(await milestonePayment(milestone)))
+    await assertViolates(() => milestone.delete(), 'foreign_key')
   })
 })

@@ -7,6 +7,8 @@ import Payment from '#models/payment'
 import { OrderFactory } from '#database/factories/order_factory'
 import { UserFactory } from '#database/factories/user_factory'
 import { DiscountCodeFactory } from '#database/factories/discount_code_factory'
+import StatusChange from '#models/status_change'
+import { assertViolates } from '#tests/support/violations'
 
 const orderPayment = (order: Order) =>
   Payment.create({
@@ -72,10 +74,10 @@ test.group('Order', (group) => {
 
   test('an order walks from pending to delivered', async ({ assert }) => {
     const order = await OrderFactory.with('user').create()
-    await order.markPaid(await orderPayment(order))
-    await order.startProduction()
-    await order.markShipped(['1Z999', '1Z998'])
-    await order.markDelivered()
+    assert.isTrue(await order.markPaid(await orderPayment(order)))
+    assert.isTrue(await order.startProduction())
+    assert.isTrue(await order.markShipped(['1Z999', '1Z998']))
+    assert.isTrue(await order.markDelivered())
     const reloaded = await Order.findOrFail(order.id)
     assert.equal(reloaded.status, 'delivered')
     assert.equal(reloaded.providerPaymentId, 'pi_test_123')
@@ -83,42 +85,58 @@ test.group('Order', (group) => {
     assert.isNotNull(reloaded.paidAt)
     assert.isNotNull(reloaded.shippedAt)
     assert.isNotNull(reloaded.deliveredAt)
+    const history = await StatusChange.of('Order', order.id)
+    assert.deepEqual(history.map((c) => c.toStatus), ['paid', 'in_production', 'shipped', 'delivered'])
   })
 
   test('a paid order can ship without a production step, and be refunded after delivery', async ({ assert }) => {
     const order = await OrderFactory.apply('paid').create()
-    await order.markShipped(['1Z1'])
-    await order.markDelivered()
-    await order.refund()
+    assert.isTrue(await order.markShipped(['1Z1']))
+    assert.isTrue(await order.markDelivered())
+    assert.isTrue(await order.refund())
     assert.equal((await Order.findOrFail(order.id)).status, 'refunded')
   })
 
   test('a pending order can be cancelled with a reason', async ({ assert }) => {
     const order = await OrderFactory.create()
-    await order.cancel('customer changed their mind')
+    assert.isTrue(await order.cancel('customer changed their mind'))
     const reloaded = await Order.findOrFail(order.id)
     assert.equal(reloaded.status, 'cancelled')
     assert.include(reloaded.notes!, 'customer changed their mind')
+    assert.equal((await StatusChange.of('Order', order.id))[0].note, 'customer changed their mind')
   })
 
-  test('a pending order cannot ship, start production or be refunded', async ({ assert }) => {
+  test('a pending order does not ship, start production or get refunded', async ({ assert }) => {
     const order = await OrderFactory.create()
-    await assert.rejects(() => order.markShipped(['1Z']), /cannot go from pending to shipped/)
-    await assert.rejects(() => order.startProduction(), /cannot go from pending to in_production/)
-    await assert.rejects(() => order.refund(), /cannot go from pending to refunded/)
+    assert.isFalse(await order.markShipped(['1Z']))
+    assert.isFalse(await order.startProduction())
+    assert.isFalse(await order.refund())
+    const reloaded = await Order.findOrFail(order.id)
+    assert.equal(reloaded.status, 'pending')
+    assert.isNull(reloaded.trackingNumbers)
+    assert.isNull(reloaded.refundedAt)
+    assert.lengthOf(await StatusChange.of('Order', order.id), 0)
   })
 
-  test('a shipped order cannot be cancelled or paid again', async ({ assert }) => {
+  test('a shipped order is not cancelled or paid again', async ({ assert }) => {
     const order = await OrderFactory.apply('shipped').create()
-    await assert.rejects(() => order.cancel(), /cannot go from shipped to cancelled/)
-    await assert.rejects(() => order.markPaid(new Payment()), /cannot go from shipped to paid/)
+    const paidAt = order.paidAt!.toMillis()
+    assert.isFalse(await order.cancel('too late'))
+    assert.isFalse(await order.markPaid(await orderPayment(order)))
+    const reloaded = await Order.findOrFail(order.id)
+    assert.equal(reloaded.status, 'shipped')
+    assert.isNull(reloaded.cancelledAt)
+    assert.equal(Math.floor(reloaded.paidAt!.toMillis() / 1000), Math.floor(paidAt / 1000))
   })
 
   test('cancelled and refunded orders are final', async ({ assert }) => {
     const cancelled = await OrderFactory.apply('cancelled').create()
     const refunded = await OrderFactory.apply('refunded').create()
-    await assert.rejects(() => cancelled.markPaid(new Payment()), /cannot go from cancelled to paid/)
-    await assert.rejects(() => refunded.markDelivered(), /cannot go from refunded to delivered/)
+    assert.isFalse(await cancelled.markPaid(await orderPayment(cancelled)))
+    assert.isFalse(await refunded.markDelivered())
+    assert.equal((await Order.findOrFail(cancelled.id)).status, 'cancelled')
+    assert.equal((await Order.findOrFail(refunded.id)).status, 'refunded')
+    assert.lengthOf(await StatusChange.query().where('subject_type', 'Order'), 0)
   })
 
   test('the open scope lists paid orders not yet delivered', async ({ assert }) => {
@@ -149,38 +167,39 @@ test.group('Order', (group) => {
     assert.isNull((await Order.findOrFail(order.id)).userId)
   })
 
-  test('the order number is unique', async ({ assert }) => {
+  test('the order number is unique', async () => {
     await OrderFactory.merge({ orderNumber: 'O-2026-999999' }).create()
-    await assert.rejects(() => OrderFactory.merge({ orderNumber: 'O-2026-999999' }).create())
+    await assertViolates(() => OrderFactory.merge({ orderNumber: 'O-2026-999999' }).create(), 'unique')
   })
 
-  test('the total must equal subtotal + tax + shipping - discount', async ({ assert }) => {
-    await assert.rejects(() => OrderFactory.merge({ subtotal: 1000, taxAmount: 0, shippingAmount: 0, totalAmount: 900 }).create())
+  test('the total must equal subtotal + tax + shipping - discount', async () => {
+    await assertViolates(() => OrderFactory.merge({ subtotal: 1000, taxAmount: 0, shippingAmount: 0, totalAmount: 900 }).create(), 'check')
   })
 
-  test('amounts cannot be negative', async ({ assert }) => {
-    await assert.rejects(() =>
-      OrderFactory.merge({ subtotal: 1000, taxAmount: 0, shippingAmount: 0, discountAmount: -100, totalAmount: 1100 }).create()
+  test('amounts cannot be negative', async () => {
+    await assertViolates(
+      () => OrderFactory.merge({ subtotal: 1000, taxAmount: 0, shippingAmount: 0, discountAmount: -100, totalAmount: 1100 }).create(),
+      'check'
     )
   })
 
-  test('the status must be a known one', async ({ assert }) => {
-    await assert.rejects(() => OrderFactory.merge({ status: 'lost' as any }).create())
+  test('the status must be a known one', async () => {
+    await assertViolates(() => OrderFactory.merge({ status: 'lost' as any }).create(), 'check')
   })
 
-  test('an order cannot point at a missing user', async ({ assert }) => {
-    await assert.rejects(() => OrderFactory.merge({ userId: '00000000-0000-4000-8000-000000000000' }).create())
+  test('an order cannot point at a missing user', async () => {
+    await assertViolates(() => OrderFactory.merge({ userId: '00000000-0000-4000-8000-000000000000' }).create(), 'foreign_key')
   })
 
-  test('a discount code used by an order cannot be deleted', async ({ assert }) => {
+  test('a discount code used by an order cannot be deleted', async () => {
     const code = await DiscountCodeFactory.create()
     await OrderFactory.merge({ discountCodeId: code.id }).create()
-    await assert.rejects(() => db.from('discount_codes').where('id', code.id).delete())
+    await assertViolates(() => db.from('discount_codes').where('id', code.id).delete(), 'foreign_key')
   })
 
-  test('an order with a payment cannot be deleted', async ({ assert }) => {
+  test('an order with a payment cannot be deleted', async () => {
     const order = await OrderFactory.create()
     await orderPayment(order)
-    await assert.rejects(() => order.delete())
+    await assertViolates(() => order.delete(), 'foreign_key')
   })
 })

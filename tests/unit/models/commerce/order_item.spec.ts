@@ -8,6 +8,7 @@ import { ProductVariantFactory } from '#database/factories/product_variant_facto
 import { PhotoFactory } from '#database/factories/photo_factory'
 import { ArtworkFactory } from '#database/factories/artwork_factory'
 import { UserFactory } from '#database/factories/user_factory'
+import { assertViolates } from '#tests/support/violations'
 
 async function lineParts() {
   const order = await OrderFactory.create()
@@ -78,40 +79,43 @@ test.group('Order item', (group) => {
     assert.isNull(reloaded.photographerId)
   })
 
-  test('a sold variant cannot be deleted', async ({ assert }) => {
+  test('a sold variant cannot be deleted', async () => {
     const parts = await lineParts()
     await OrderItemFactory.merge(parts).create()
-    await assert.rejects(() => db.from('product_variants').where('id', parts.productVariantId).delete())
+    await assertViolates(() => db.from('product_variants').where('id', parts.productVariantId).delete(), 'foreign_key')
   })
 
-  test('the quantity must be positive', async ({ assert }) => {
-    await assert.rejects(async () =>
-      OrderItemFactory.merge({ ...(await lineParts()), quantity: 0, unitPrice: 100, totalPrice: 0 }).create()
+  test('the quantity must be positive', async () => {
+    await assertViolates(
+      async () => OrderItemFactory.merge({ ...(await lineParts()), quantity: 0, unitPrice: 100, totalPrice: 0 }).create(),
+      'check'
     )
   })
 
-  test('the line total must be unit price times quantity', async ({ assert }) => {
-    await assert.rejects(async () =>
-      OrderItemFactory.merge({ ...(await lineParts()), quantity: 2, unitPrice: 1000, totalPrice: 1500 }).create()
+  test('the line total must be unit price times quantity', async () => {
+    await assertViolates(
+      async () => OrderItemFactory.merge({ ...(await lineParts()), quantity: 2, unitPrice: 1000, totalPrice: 1500 }).create(),
+      'check'
     )
   })
 
-  test('a line prints either a photo or an artwork, not both', async ({ assert }) => {
+  test('a line prints either a photo or an artwork, not both', async () => {
     const photo = await PhotoFactory.with('gallery').with('mediaAsset').create()
     const artwork = await ArtworkFactory.create()
     const parts = await lineParts()
-    await assert.rejects(() => OrderItemFactory.merge({ ...parts, photoId: photo.id, artworkId: artwork.id }).create())
+    await assertViolates(() => OrderItemFactory.merge({ ...parts, photoId: photo.id, artworkId: artwork.id }).create(), 'check')
   })
 
-  test('the fulfillment provider must be a known one', async ({ assert }) => {
+  test('the fulfillment provider must be a known one', async () => {
     const parts = await lineParts()
-    await assert.rejects(() => OrderItemFactory.merge({ ...parts, fulfillmentProvider: 'etsy' as any }).create())
+    await assertViolates(() => OrderItemFactory.merge({ ...parts, fulfillmentProvider: 'etsy' as any }).create(), 'check')
   })
 
-  test('a line needs an existing variant', async ({ assert }) => {
+  test('a line needs an existing variant', async () => {
     const { orderId } = await lineParts()
-    await assert.rejects(() =>
-      OrderItemFactory.merge({ orderId, productVariantId: '00000000-0000-4000-8000-000000000000' }).create()
+    await assertViolates(
+      () => OrderItemFactory.merge({ orderId, productVariantId: '00000000-0000-4000-8000-000000000000' }).create(),
+      'foreign_key'
     )
   })
 })

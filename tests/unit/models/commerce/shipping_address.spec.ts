@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import ShippingAddress from '#models/shipping_address'
 import { ShippingAddressFactory } from '#database/factories/shipping_address_factory'
 import { UserFactory } from '#database/factories/user_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Shipping address', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -37,14 +38,14 @@ test.group('Shipping address', (group) => {
     assert.isNull(await ShippingAddress.find(address.id))
   })
 
-  test('a user has at most one default address', async ({ assert }) => {
+  test('a user has at most one default address', async () => {
     const user = await UserFactory.create()
     await ShippingAddressFactory.merge({ userId: user.id }).createMany(2)
     await ShippingAddressFactory.merge({ userId: user.id }).apply('default').create()
-    await assert.rejects(() => ShippingAddressFactory.merge({ userId: user.id }).apply('default').create())
+    await assertViolates(() => ShippingAddressFactory.merge({ userId: user.id }).apply('default').create(), 'unique')
   })
 
-  test('an address needs an existing user', async ({ assert }) => {
-    await assert.rejects(() => ShippingAddressFactory.merge({ userId: '00000000-0000-4000-8000-000000000000' }).create())
+  test('an address needs an existing user', async () => {
+    await assertViolates(() => ShippingAddressFactory.merge({ userId: '00000000-0000-4000-8000-000000000000' }).create(), 'foreign_key')
   })
 })

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Download from '#models/download'
 import { DownloadFactory } from '#database/factories/download_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Download', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -38,7 +39,7 @@ test.group('Download', (group) => {
     assert.isNull(await Download.find(download.id))
   })
 
-  test('the variant must be original, web or watermarked', async ({ assert }) => {
-    await assert.rejects(() => build().merge({ variant: 'raw' as any }).create())
+  test('the variant must be original, web or watermarked', async () => {
+    await assertViolates(() => build().merge({ variant: 'raw' as any }).create(), 'check')
   })
 })

@@ -6,6 +6,8 @@ import { withTrashed } from '#models/concerns/soft_deletes'
 import { GalleryFactory } from '#database/factories/gallery_factory'
 import { MediaAssetFactory } from '#database/factories/media_asset_factory'
 import { PhotoFactory } from '#database/factories/photo_factory'
+import StatusChange from '#models/status_change'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Photo', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -54,11 +56,11 @@ test.group('Photo', (group) => {
     assert.lengthOf(await withTrashed(Photo.query()).where('id', photo.id), 1)
   })
 
-  test('a photo goes raw → editing → edited → approved', async ({ assert }) => {
+  test('a photo goes raw → editing → edited → approved, each step in its history', async ({ assert }) => {
     const photo = await build().create()
-    await photo.startEditing()
-    await photo.finishEditing('Warmer skin tones')
-    await photo.approve()
+    assert.isTrue(await photo.startEditing())
+    assert.isTrue(await photo.finishEditing('Warmer skin tones'))
+    assert.isTrue(await photo.approve())
     const reloaded = await Photo.findOrFail(photo.id)
     assert.equal(reloaded.editingStatus, 'approved')
     assert.equal(reloaded.editingNotes, 'Warmer skin tones')
@@ -67,46 +69,53 @@ test.group('Photo', (group) => {
       approved.map((p) => p.id),
       [photo.id]
     )
+    const history = await StatusChange.of('Photo', photo.id)
+    assert.deepEqual(history.map((c) => c.toStatus), ['editing', 'edited', 'approved'])
   })
 
-  test('an edited or approved photo can be sent back for more editing', async ({ assert }) => {
+  test('an edited or approved photo can be sent back for more editing, with what to change', async ({ assert }) => {
     const edited = await build().apply('edited').create()
     const approved = await build().apply('approved').create()
-    await edited.sendBack('Remove the mic stand')
-    await approved.sendBack('Crop tighter')
-    assert.equal((await Photo.findOrFail(edited.id)).editingStatus, 'editing')
+    assert.isTrue(await edited.sendBack('Remove the mic stand'))
+    assert.isTrue(await approved.sendBack('Crop tighter'))
+    const reloaded = await Photo.findOrFail(edited.id)
+    assert.equal(reloaded.editingStatus, 'editing')
+    assert.equal(reloaded.editingNotes, 'Remove the mic stand')
     assert.equal((await Photo.findOrFail(approved.id)).editingStatus, 'editing')
+    assert.equal((await StatusChange.of('Photo', approved.id))[0].note, 'Crop tighter')
   })
 
-  test('a raw photo cannot be approved or finished', async ({ assert }) => {
-    const photo = await build().create()
-    assert.throws(() => photo.approve(), /cannot go from raw to approved/)
-    assert.throws(() => photo.finishEditing(), /cannot go from raw to edited/)
+  test('a raw photo cannot be approved or finished, nor one being edited approved', async ({ assert }) => {
+    const raw = await build().create()
+    const editing = await build().apply('editing').create()
+    assert.isFalse(await raw.approve())
+    assert.isFalse(await raw.finishEditing('Done?'))
+    assert.isFalse(await editing.approve())
+    const [a, b] = [await Photo.findOrFail(raw.id), await Photo.findOrFail(editing.id)]
+    assert.equal(a.editingStatus, 'raw')
+    assert.notEqual(a.editingNotes, 'Done?')
+    assert.equal(b.editingStatus, 'editing')
+    assert.lengthOf(await StatusChange.query().where('subject_type', 'Photo'), 0)
   })
 
-  test('a photo being edited cannot be approved before it is edited', async ({ assert }) => {
-    const photo = await build().apply('editing').create()
-    assert.throws(() => photo.approve(), /cannot go from editing to approved/)
-  })
-
-  test('deleting a gallery deletes its photos', async ({ assert }) => {
+ test('deleting a gallery deletes its photos', async ({ assert }) => {
     const photo = await build().create()
     await (await photo.related('gallery').query().firstOrFail()).delete()
     assert.lengthOf(await withTrashed(Photo.query()).where('id', photo.id), 0)
   })
 
-  test('an asset in use by a photo cannot be deleted', async ({ assert }) => {
+  test('an asset in use by a photo cannot be deleted', async () => {
     const photo = await build().create()
     const asset = await photo.related('mediaAsset').query().firstOrFail()
-    await assert.rejects(() => asset.delete())
+    await assertViolates(() => asset.delete(), 'foreign_key')
   })
 
-  test('a photo needs an existing gallery', async ({ assert }) => {
+  test('a photo needs an existing gallery', async () => {
     const asset = await MediaAssetFactory.create()
-    await assert.rejects(() => PhotoFactory.merge({ galleryId: randomUUID(), mediaAssetId: asset.id }).create())
+    await assertViolates(() => PhotoFactory.merge({ galleryId: randomUUID(), mediaAssetId: asset.id }).create(), 'foreign_key')
   })
 
-  test('the editing status must be a known one', async ({ assert }) => {
-    await assert.rejects(() => build().merge({ editingStatus: 'printed' as any }).create())
+  test('the editing status must be a known one', async () => {
+    await assertViolates(() => build().merge({ editingStatus: 'printed' as any }).create(), 'check')
   })
 })

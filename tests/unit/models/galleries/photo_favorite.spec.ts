@@ -5,6 +5,7 @@ import { GalleryVisitorFactory } from '#database/factories/gallery_visitor_facto
 import { PhotoFactory } from '#database/factories/photo_factory'
 import { PhotoFavoriteFactory } from '#database/factories/photo_favorite_factory'
 import { UserFactory } from '#database/factories/user_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Photo favourite', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -35,30 +36,30 @@ test.group('Photo favourite', (group) => {
     assert.isNull(await PhotoFavorite.find(favorite.id))
   })
 
-  test('a user favourites a photo once', async ({ assert }) => {
+  test('a user favourites a photo once', async () => {
     const [target, user] = await Promise.all([photo(), UserFactory.create()])
     await PhotoFavorite.create({ photoId: target.id, userId: user.id })
-    await assert.rejects(() => PhotoFavorite.create({ photoId: target.id, userId: user.id }))
+    await assertViolates(() => PhotoFavorite.create({ photoId: target.id, userId: user.id }), 'unique')
   })
 
-  test('a visitor favourites a photo once', async ({ assert }) => {
+  test('a visitor favourites a photo once', async () => {
     const target = await photo()
     const visitor = await GalleryVisitorFactory.merge({ galleryId: target.galleryId }).create()
     await PhotoFavorite.create({ photoId: target.id, galleryVisitorId: visitor.id })
-    await assert.rejects(() => PhotoFavorite.create({ photoId: target.id, galleryVisitorId: visitor.id }))
+    await assertViolates(() => PhotoFavorite.create({ photoId: target.id, galleryVisitorId: visitor.id }), 'unique')
   })
 
-  test('a favourite needs a user or a visitor', async ({ assert }) => {
+  test('a favourite needs a user or a visitor', async () => {
     const target = await photo()
-    await assert.rejects(() => PhotoFavorite.create({ photoId: target.id }))
+    await assertViolates(() => PhotoFavorite.create({ photoId: target.id }), 'check')
   })
 
-  test('a favourite cannot belong to a user and a visitor at once', async ({ assert }) => {
+  test('a favourite cannot belong to a user and a visitor at once', async () => {
     const target = await photo()
     const [user, visitor] = await Promise.all([
       UserFactory.create(),
       GalleryVisitorFactory.merge({ galleryId: target.galleryId }).create(),
     ])
-    await assert.rejects(() => PhotoFavorite.create({ photoId: target.id, userId: user.id, galleryVisitorId: visitor.id }))
+    await assertViolates(() => PhotoFavorite.create({ photoId: target.id, userId: user.id, galleryVisitorId: visitor.id }), 'check')
   })
 })

@@ -7,6 +7,10 @@ import { PaymentPlanFactory } from '#database/factories/payment_plan_factory'
 import { OrderFactory } from '#database/factories/order_factory'
 import { TransformationFactory } from '#database/factories/transformation_factory'
 import { CustomOrderMilestoneFactory } from '#database/factories/custom_order_milestone_factory'
+import StatusChange from '#models/status_change'
+import { actors } from '#support/actor'
+import { Exception } from '@adonisjs/core/exceptions'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Payment', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -48,28 +52,28 @@ test.group('Payment', (group) => {
     assert.equal(escrow.customOrderMilestone.id, milestone.id)
   })
 
-  test('an idempotency key is used once', async ({ assert }) => {
+  test('an idempotency key is used once', async () => {
     const payment = await PaymentFactory.create()
-    await assert.rejects(() => PaymentFactory.merge({ idempotencyKey: payment.idempotencyKey }).create())
+    await assertViolates(() => PaymentFactory.merge({ idempotencyKey: payment.idempotencyKey }).create(), 'unique')
   })
 
-  test('enumerations and amounts are checked by the database', async ({ assert }) => {
-    await assert.rejects(() => PaymentFactory.merge({ status: 'lost' as any }).create())
-    await assert.rejects(() => PaymentFactory.merge({ paymentType: 'tip' as any }).create())
-    await assert.rejects(() => PaymentFactory.merge({ method: 'crypto' as any }).create())
-    await assert.rejects(() => PaymentFactory.merge({ provider: 'paypal' as any }).create())
-    await assert.rejects(() => PaymentFactory.merge({ amount: 0 }).create())
-    await assert.rejects(() => PaymentFactory.merge({ amount: 1000, refundAmount: 1001 }).create())
+  test('enumerations and amounts are checked by the database', async () => {
+    await assertViolates(() => PaymentFactory.merge({ status: 'lost' as any }).create(), 'check')
+    await assertViolates(() => PaymentFactory.merge({ paymentType: 'tip' as any }).create(), 'check')
+    await assertViolates(() => PaymentFactory.merge({ method: 'crypto' as any }).create(), 'check')
+    await assertViolates(() => PaymentFactory.merge({ provider: 'paypal' as any }).create(), 'check')
+    await assertViolates(() => PaymentFactory.merge({ amount: 0 }).create(), 'check')
+    await assertViolates(() => PaymentFactory.merge({ amount: 1000, refundAmount: 1001 }).create(), 'check')
   })
 
-  test('a payment needs an existing order', async ({ assert }) => {
-    await assert.rejects(() => PaymentFactory.merge({ orderId: '00000000-0000-4000-8000-000000000000' }).create())
+  test('a payment needs an existing order', async () => {
+    await assertViolates(() => PaymentFactory.merge({ orderId: '00000000-0000-4000-8000-000000000000' }).create(), 'foreign_key')
   })
 
-  test('an order with payments cannot be deleted', async ({ assert }) => {
+  test('an order with payments cannot be deleted', async () => {
     const order = await OrderFactory.create()
     await PaymentFactory.merge({ orderId: order.id }).create()
-    await assert.rejects(() => db.transaction((trx) => trx.from('orders').where('id', order.id).delete()))
+    await assertViolates(() => db.from('orders').where('id', order.id).delete(), 'foreign_key')
   })
 
   test('deleting a transformation keeps its payment', async ({ assert }) => {
@@ -79,56 +83,86 @@ test.group('Payment', (group) => {
     assert.isNull((await Payment.findOrFail(payment.id)).transformationId)
   })
 
-  test('a pending payment succeeds or fails', async ({ assert }) => {
+  test('a pending payment succeeds or fails, each change in its history', async ({ assert }) => {
     const ok = await PaymentFactory.create()
-    await ok.markSucceeded({ providerChargeId: 'ch_123' })
+    const webhook = actors.system('webhook:stripe')
+    assert.isTrue(await ok.markSucceeded({ providerChargeId: 'ch_123' }, { actor: webhook }))
     const reloaded = await Payment.findOrFail(ok.id)
     assert.equal(reloaded.status, 'succeeded')
     assert.equal(reloaded.providerChargeId, 'ch_123')
     assert.isNotNull(reloaded.processedAt)
+    const [change] = await StatusChange.of('Payment', ok.id)
+    assert.deepEqual([change.fromStatus, change.toStatus, change.actorLabel], ['pending', 'succeeded', 'webhook:stripe'])
 
     const declined = await PaymentFactory.create()
-    await declined.markFailed('card_declined', 'Your card was declined.')
-    assert.equal(declined.status, 'failed')
-    assert.equal(declined.failureCode, 'card_declined')
+    assert.isTrue(await declined.markFailed('card_declined', 'Your card was declined.'))
+    const failed = await Payment.findOrFail(declined.id)
+    assert.equal(failed.status, 'failed')
+    assert.equal(failed.failureCode, 'card_declined')
   })
 
   test('a payment is refunded in parts, then in full', async ({ assert }) => {
     const payment = await PaymentFactory.apply('succeeded').merge({ amount: 10000 }).create()
-    await payment.refund('Print damaged', 2500)
-    assert.equal(payment.status, 'partially_refunded')
+    assert.isTrue(await payment.refund('Print damaged', 2500))
+    assert.equal((await Payment.findOrFail(payment.id)).status, 'partially_refunded')
     assert.equal(payment.refundable, 7500)
-    await payment.refund('Session cancelled')
+    assert.isTrue(await payment.refund('Session cancelled'))
     const reloaded = await Payment.findOrFail(payment.id)
     assert.equal(reloaded.status, 'refunded')
     assert.equal(reloaded.refundAmount, 10000)
     assert.equal(reloaded.refundReason, 'Session cancelled')
+    const history = await StatusChange.of('Payment', payment.id)
+    assert.deepEqual(history.map((c) => [c.toStatus, c.note]), [
+      ['partially_refunded', 'Print damaged'],
+      ['refunded', 'Session cancelled'],
+    ])
+  })
+
+  test('a refund computed from a copy read before another refund is refused, not added twice', async ({ assert }) => {
+    const payment = await PaymentFactory.apply('succeeded').merge({ amount: 10000 }).create()
+    const stale = await Payment.findOrFail(payment.id)
+    assert.isTrue(await payment.refund('Print damaged', 6000))
+    // The stale copy still thinks 10000 is refundable: its 6000 would refund 12000 in all.
+    assert.isFalse(await stale.refund('Print damaged', 6000))
+    const reloaded = await Payment.findOrFail(payment.id)
+    assert.equal(reloaded.refundAmount, 6000)
+    assert.equal(reloaded.status, 'partially_refunded')
   })
 
   test('a refund cannot exceed what is left', async ({ assert }) => {
     const payment = await PaymentFactory.apply('succeeded').merge({ amount: 1000 }).create()
-    await assert.rejects(() => payment.refund('too much', 1001), /Cannot refund 1001/)
-    await assert.rejects(() => payment.refund('nothing', 0), /Cannot refund 0/)
-    assert.equal(payment.status, 'succeeded')
+    await assert.rejects(() => payment.refund('too much', 1001), Exception, /Cannot refund 1001/)
+    await assert.rejects(() => payment.refund('nothing', 0), Exception, /Cannot refund 0/)
+    const reloaded = await Payment.findOrFail(payment.id)
+    assert.equal(reloaded.status, 'succeeded')
+    assert.equal(reloaded.refundAmount, 0)
   })
 
-  test('refused payment transitions', async ({ assert }) => {
+  test('refused payment transitions return false and change nothing', async ({ assert }) => {
     const pending = await PaymentFactory.create()
     const failed = await PaymentFactory.apply('failed').create()
     const refunded = await PaymentFactory.apply('refunded').create()
     const succeeded = await PaymentFactory.apply('succeeded').create()
-    await assert.rejects(() => pending.refund('no'), /Cannot refund/)
-    await assert.rejects(() => failed.markSucceeded(), /cannot go from failed to succeeded/)
-    await assert.rejects(() => refunded.markFailed(null, 'late'), /cannot go from refunded to failed/)
-    await assert.rejects(() => succeeded.markFailed(null, 'late'), /cannot go from succeeded to failed/)
-    await assert.rejects(() => succeeded.markSucceeded(), /cannot go from succeeded to succeeded/)
+    await assert.rejects(() => pending.refund('no'), Exception, /Cannot refund/)
+    assert.isFalse(await failed.markSucceeded({ providerChargeId: 'ch_late' }))
+    assert.isFalse(await refunded.markFailed(null, 'late'))
+    assert.isFalse(await succeeded.markFailed(null, 'late'))
+    assert.isFalse(await succeeded.markSucceeded())
+    const rows = await Payment.query().whereIn('id', [pending.id, failed.id, refunded.id, succeeded.id])
+    assert.deepEqual(
+      Object.fromEntries(rows.map((row) => [row.id, row.status])),
+      { [pending.id]: 'pending', [failed.id]: 'failed', [refunded.id]: 'refunded', [succeeded.id]: 'succeeded' }
+    )
+    assert.notEqual(rows.find((row) => row.id === failed.id)!.providerChargeId, 'ch_late')
+    assert.isNull(rows.find((row) => row.id === succeeded.id)!.failureReason)
+    assert.lengthOf(await StatusChange.query().where('subject_type', 'Payment'), 0)
   })
 
   test('settled lists payments the studio keeps money from', async ({ assert }) => {
     const user = (await PaymentFactory.create()).userId
     const kept = await PaymentFactory.apply('succeeded').merge({ userId: user }).create()
     const part = await PaymentFactory.apply('succeeded').merge({ userId: user, amount: 5000 }).create()
-    await part.refund('partial', 1000)
+    assert.isTrue(await part.refund('partial', 1000))
     await PaymentFactory.apply('failed').merge({ userId: user }).create()
     await PaymentFactory.apply('refunded').merge({ userId: user }).create()
     const ids = (await Payment.query().where('user_id', user!).withScopes((s) => s.settled())).map((p) => p.id)

@@ -6,6 +6,8 @@ import PaymentPlan, { MAX_PLAN_FAILURES } from '#models/payment_plan'
 import { PaymentPlanFactory } from '#database/factories/payment_plan_factory'
 import { InvoiceFactory } from '#database/factories/invoice_factory'
 import { PaymentFactory } from '#database/factories/payment_factory'
+import StatusChange from '#models/status_change'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Payment plan', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -53,30 +55,27 @@ test.group('Payment plan', (group) => {
     assert.equal(reloaded.invoice.id, invoice.id)
   })
 
-  test('a plan must pay for a session or an invoice', async ({ assert }) => {
+  test('a plan must pay for a session or an invoice', async () => {
     const plan = await PaymentPlanFactory.create()
-    await assert.rejects(() =>
-      db.transaction((trx) =>
-        PaymentPlan.create(
-          { userId: plan.userId, planType: '2_pay', totalAmount: 1000, paymentsTotal: 2, status: 'active' },
-          { client: trx }
-        )
-      )
+    await assertViolates(
+      () => PaymentPlan.create({ userId: plan.userId, planType: '2_pay', totalAmount: 1000, paymentsTotal: 2, status: 'active' }),
+      'check'
     )
   })
 
-  test('plan type, status and payment counts are checked by the database', async ({ assert }) => {
-    await assert.rejects(() => PaymentPlanFactory.merge({ planType: '5_pay' as any }).create())
-    await assert.rejects(() => PaymentPlanFactory.merge({ status: 'paused' as any }).create())
-    await assert.rejects(() => PaymentPlanFactory.merge({ paymentsTotal: 5 }).create())
-    await assert.rejects(() => PaymentPlanFactory.merge({ paymentsTotal: 2, paymentsCompleted: 3 }).create())
-    await assert.rejects(() => PaymentPlanFactory.merge({ totalAmount: 0 }).create())
+  test('plan type, status and payment counts are checked by the database', async () => {
+    await assertViolates(() => PaymentPlanFactory.merge({ planType: '5_pay' as any }).create(), 'check')
+    await assertViolates(() => PaymentPlanFactory.merge({ status: 'paused' as any }).create(), 'check')
+    await assertViolates(() => PaymentPlanFactory.merge({ paymentsTotal: 5 }).create(), 'check')
+    await assertViolates(() => PaymentPlanFactory.merge({ paymentsTotal: 2, paymentsCompleted: 3 }).create(), 'check')
+    await assertViolates(() => PaymentPlanFactory.merge({ totalAmount: 0 }).create(), 'check')
   })
 
-  test('a session paid by a plan cannot be deleted', async ({ assert }) => {
+  test('a session paid by a plan cannot be deleted', async () => {
     const plan = await PaymentPlanFactory.create()
-    await assert.rejects(() =>
-      db.transaction((trx) => trx.from('photo_sessions').where('id', plan.photoSessionId!).delete())
+    await assertViolates(
+      () => db.from('photo_sessions').where('id', plan.photoSessionId!).delete(),
+      'foreign_key'
     )
   })
 
@@ -111,58 +110,81 @@ test.group('Payment plan', (group) => {
     const [, second, third] = plan.installments
     const payment = await PaymentFactory.merge({ userId: plan.userId, paymentPlanId: plan.id }).apply('succeeded').create()
 
-    await second.markPaid(payment)
-    await plan.recordInstallmentPaid()
-    assert.equal(plan.paymentsCompleted, 2)
-    assert.equal(plan.nextChargeOn!.toISODate(), third.dueOn.toISODate())
-    assert.equal(plan.status, 'active')
+    assert.isTrue(await second.markPaid(payment))
+    assert.isTrue(await plan.recordInstallmentPaid())
+    const afterSecond = await PaymentPlan.findOrFail(plan.id)
+    assert.equal(afterSecond.paymentsCompleted, 2)
+    assert.equal(afterSecond.nextChargeOn!.toISODate(), third.dueOn.toISODate())
+    assert.equal(afterSecond.status, 'active')
 
-    await third.markPaid(payment)
-    await plan.recordInstallmentPaid()
+    assert.isTrue(await third.markPaid(payment))
+    assert.isTrue(await plan.recordInstallmentPaid())
     const reloaded = await PaymentPlan.findOrFail(plan.id)
     assert.equal(reloaded.status, 'completed')
     assert.isNull(reloaded.nextChargeOn)
+    const history = await StatusChange.of('PaymentPlan', plan.id)
+    assert.deepEqual(history.map((c) => [c.fromStatus, c.toStatus]), [['active', 'active'], ['active', 'completed']])
+  })
+
+  test('one paid installment recorded from two copies of the plan counts once', async ({ assert }) => {
+    const plan = await PaymentPlanFactory.create()
+    const stale = await PaymentPlan.findOrFail(plan.id)
+    assert.isTrue(await plan.recordInstallmentPaid())
+    assert.isFalse(await stale.recordInstallmentPaid())
+    assert.equal((await PaymentPlan.findOrFail(plan.id)).paymentsCompleted, 2)
   })
 
   test('a failed charge makes the plan past due; a payment brings it back', async ({ assert }) => {
     const plan = await PaymentPlanFactory.create()
-    await plan.recordChargeFailure()
-    assert.equal(plan.status, 'past_due')
-    assert.equal(plan.failureCount, 1)
-    await plan.recordInstallmentPaid()
-    assert.equal(plan.status, 'active')
-    assert.equal(plan.failureCount, 0)
+    assert.isTrue(await plan.recordChargeFailure())
+    const pastDue = await PaymentPlan.findOrFail(plan.id)
+    assert.equal(pastDue.status, 'past_due')
+    assert.equal(pastDue.failureCount, 1)
+    assert.isTrue(await plan.recordInstallmentPaid())
+    const reloaded = await PaymentPlan.findOrFail(plan.id)
+    assert.equal(reloaded.status, 'active')
+    assert.equal(reloaded.failureCount, 0)
   })
 
   test(`the plan fails after ${MAX_PLAN_FAILURES} charges in a row fail`, async ({ assert }) => {
     const plan = await PaymentPlanFactory.create()
-    for (let i = 0; i < MAX_PLAN_FAILURES; i++) await plan.recordChargeFailure()
+    for (let i = 0; i < MAX_PLAN_FAILURES; i++) assert.isTrue(await plan.recordChargeFailure())
     const reloaded = await PaymentPlan.findOrFail(plan.id)
     assert.equal(reloaded.status, 'failed')
     assert.equal(reloaded.failureCount, MAX_PLAN_FAILURES)
+    const history = await StatusChange.of('PaymentPlan', plan.id)
+    assert.deepEqual(history.map((c) => c.toStatus), [...Array(MAX_PLAN_FAILURES - 1).fill('past_due'), 'failed'])
   })
 
   test('a failed plan can be reactivated or cancelled', async ({ assert }) => {
     const failed = await PaymentPlanFactory.apply('failed').create()
-    await failed.reactivate()
-    assert.equal(failed.status, 'active')
-    assert.equal(failed.failureCount, 0)
+    assert.isTrue(await failed.reactivate())
+    const reactivated = await PaymentPlan.findOrFail(failed.id)
+    assert.equal(reactivated.status, 'active')
+    assert.equal(reactivated.failureCount, 0)
     const other = await PaymentPlanFactory.apply('failed').create()
-    await other.cancel()
-    assert.equal(other.status, 'cancelled')
-    assert.isNotNull(other.cancelledAt)
+    assert.isTrue(await other.cancel())
+    const cancelled = await PaymentPlan.findOrFail(other.id)
+    assert.equal(cancelled.status, 'cancelled')
+    assert.isNotNull(cancelled.cancelledAt)
   })
 
-  test('refused plan transitions', async ({ assert }) => {
+  test('refused plan transitions return false and change nothing', async ({ assert }) => {
     const completed = await PaymentPlanFactory.apply('completed').create()
     const cancelled = await PaymentPlanFactory.apply('cancelled').create()
     const active = await PaymentPlanFactory.create()
-    await assert.rejects(() => completed.markPastDue(), /cannot go from completed to past_due/)
-    await assert.rejects(() => completed.recordChargeFailure(), /cannot go from completed to past_due/)
-    await assert.rejects(() => cancelled.recordInstallmentPaid(), /cannot go from cancelled to active/)
-    await assert.rejects(() => cancelled.reactivate(), /cannot go from cancelled to active/)
-    await assert.rejects(() => active.markFailed(), /cannot go from active to failed/)
-    assert.equal(completed.failureCount, 0)
+    const pastDue = await PaymentPlanFactory.apply('past_due').create()
+    assert.isFalse(await completed.markPastDue())
+    assert.isFalse(await completed.recordChargeFailure())
+    assert.isFalse(await cancelled.recordInstallmentPaid())
+    assert.isFalse(await cancelled.reactivate())
+    assert.isFalse(await active.markFailed())
+    assert.isFalse(await active.reactivate())
+    assert.isFalse(await pastDue.markPastDue())
+    assert.equal((await PaymentPlan.findOrFail(completed.id)).failureCount, 0)
     assert.equal((await PaymentPlan.findOrFail(cancelled.id)).paymentsCompleted, 1)
+    assert.equal((await PaymentPlan.findOrFail(active.id)).status, 'active')
+    assert.equal((await PaymentPlan.findOrFail(pastDue.id)).failureCount, pastDue.failureCount)
+    assert.lengthOf(await StatusChange.query().where('subject_type', 'PaymentPlan'), 0)
   })
 })

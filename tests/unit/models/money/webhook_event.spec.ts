@@ -2,6 +2,8 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import WebhookEvent from '#models/webhook_event'
 import { WebhookEventFactory } from '#database/factories/webhook_event_factory'
+import StatusChange from '#models/status_change'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Webhook event', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -15,26 +17,32 @@ test.group('Webhook event', (group) => {
 
   test('a provider event is stored once', async ({ assert }) => {
     const event = await WebhookEventFactory.create()
-    await assert.rejects(() => WebhookEventFactory.merge({ eventId: event.eventId }).create())
+    await assertViolates(() => WebhookEventFactory.merge({ eventId: event.eventId }).create(), 'unique')
     const other = await WebhookEventFactory.merge({ eventId: event.eventId, provider: 'printful' }).create()
     assert.equal(other.eventId, event.eventId)
   })
 
-  test('the status must be a known one', async ({ assert }) => {
-    await assert.rejects(() => WebhookEventFactory.merge({ status: 'queued' as any }).create())
+  test('the status must be a known one', async () => {
+    await assertViolates(() => WebhookEventFactory.merge({ status: 'queued' as any }).create(), 'check')
   })
 
-  test('an event is processed, or fails and is retried', async ({ assert }) => {
+  test('an event is processed, or fails and is retried, counting each attempt', async ({ assert }) => {
     const event = await WebhookEventFactory.create()
-    await event.markFailed('No payment matches')
-    assert.equal(event.status, 'failed')
-    assert.equal(event.error, 'No payment matches')
-    await event.markProcessed()
+    assert.isTrue(await event.markFailed('No payment matches'))
+    assert.isTrue(await event.markFailed('Still no payment'))
+    assert.equal((await WebhookEvent.findOrFail(event.id)).error, 'Still no payment')
+    assert.isTrue(await event.markProcessed())
     const reloaded = await WebhookEvent.findOrFail(event.id)
     assert.equal(reloaded.status, 'processed')
     assert.isNull(reloaded.error)
-    assert.equal(reloaded.attempts, 2)
+    assert.equal(reloaded.attempts, 3)
     assert.isNotNull(reloaded.processedAt)
+    const history = await StatusChange.of('WebhookEvent', event.id)
+    assert.deepEqual(history.map((c) => [c.fromStatus, c.toStatus]), [
+      ['received', 'failed'],
+      ['failed', 'failed'],
+      ['failed', 'processed'],
+    ])
   })
 
   test('pending lists received and failed events, oldest first', async ({ assert }) => {
@@ -45,12 +53,19 @@ test.group('Webhook event', (group) => {
     assert.sameMembers(ids, [received.id, failed.id])
   })
 
-  test('refused webhook transitions', async ({ assert }) => {
+  test('refused webhook transitions return false and count no attempt', async ({ assert }) => {
     const processed = await WebhookEventFactory.apply('processed').create()
     const ignored = await WebhookEventFactory.create()
-    await ignored.markIgnored()
-    await assert.rejects(() => processed.markProcessed(), /cannot go from processed to processed/)
-    await assert.rejects(() => processed.markFailed('x'), /cannot go from processed to failed/)
-    await assert.rejects(() => ignored.markProcessed(), /cannot go from ignored to processed/)
+    assert.isTrue(await ignored.markIgnored())
+    assert.isFalse(await processed.markProcessed())
+    assert.isFalse(await processed.markFailed('x'))
+    assert.isFalse(await ignored.markProcessed())
+    const [a, b] = [await WebhookEvent.findOrFail(processed.id), await WebhookEvent.findOrFail(ignored.id)]
+    assert.equal(a.status, 'processed')
+    assert.equal(a.attempts, processed.attempts)
+    assert.isNull(a.error)
+    assert.equal(b.status, 'ignored')
+    assert.equal(b.attempts, 1)
+    assert.lengthOf(await StatusChange.of('WebhookEvent', processed.id), 0)
   })
 })

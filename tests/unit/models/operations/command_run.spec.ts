@@ -3,6 +3,8 @@ import { DateTime } from 'luxon'
 import testUtils from '@adonisjs/core/services/test_utils'
 import CommandRun from '#models/command_run'
 import { CommandRunFactory } from '#database/factories/command_run_factory'
+import StatusChange from '#models/status_change'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Command run', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -17,26 +19,33 @@ test.group('Command run', (group) => {
   test('start records a running command, finish records its summary', async ({ assert }) => {
     const run = await CommandRun.start('billing:run')
     assert.isNull(run.durationMs)
-    await run.finish({ charged: 4, failed: 1, total: 48_000 })
+    assert.isTrue(await run.finish({ charged: 4, failed: 1, total: 48_000 }))
     const reloaded = await CommandRun.findOrFail(run.id)
     assert.equal(reloaded.status, 'succeeded')
     assert.deepEqual(reloaded.summary, { charged: 4, failed: 1, total: 48_000 })
     assert.isNotNull(reloaded.finishedAt)
+    const [change] = await StatusChange.of('CommandRun', run.id)
+    assert.deepEqual([change.fromStatus, change.toStatus], ['running', 'succeeded'])
   })
 
   test('a run that throws is recorded as failed with its error', async ({ assert }) => {
     const run = await CommandRun.start('galleries:expire')
-    await run.fail(new Error('disk full'), { expired: 2 })
+    assert.isTrue(await run.fail(new Error('disk full'), { expired: 2 }))
     const reloaded = await CommandRun.findOrFail(run.id)
     assert.equal(reloaded.status, 'failed')
     assert.equal(reloaded.error, 'disk full')
     assert.deepEqual(reloaded.summary, { expired: 2 })
   })
 
-  test('a finished run cannot finish or fail again', async ({ assert }) => {
+  test('a finished run does not finish or fail again', async ({ assert }) => {
     const run = await CommandRunFactory.apply('succeeded').create()
-    await assert.rejects(() => run.finish(), /cannot go from succeeded to succeeded/)
-    await assert.rejects(() => run.fail('late'), /cannot go from succeeded to failed/)
+    assert.isFalse(await run.finish({ processed: 99 }))
+    assert.isFalse(await run.fail('late'))
+    const reloaded = await CommandRun.findOrFail(run.id)
+    assert.equal(reloaded.status, 'succeeded')
+    assert.deepEqual(reloaded.summary, { processed: 12, failed: 0 })
+    assert.isNull(reloaded.error)
+    assert.lengthOf(await StatusChange.of('CommandRun', run.id), 0)
   })
 
   test('runs of one command are listed latest first', async ({ assert }) => {
@@ -50,12 +59,12 @@ test.group('Command run', (group) => {
     assert.deepEqual(runs.map((r) => r.id), [recent.id, old.id])
   })
 
-  test('the status must be a known one', async ({ assert }) => {
-    await assert.rejects(() => CommandRunFactory.merge({ status: 'skipped' as any }).create())
+  test('the status must be a known one', async () => {
+    await assertViolates(() => CommandRunFactory.merge({ status: 'skipped' as any }).create(), 'check')
   })
 
-  test('a run cannot finish before it started', async ({ assert }) => {
+  test('a run cannot finish before it started', async () => {
     const now = DateTime.now()
-    await assert.rejects(() => CommandRunFactory.merge({ startedAt: now, finishedAt: now.minus({ minutes: 1 }) }).create())
+    await assertViolates(() => CommandRunFactory.merge({ startedAt: now, finishedAt: now.minus({ minutes: 1 }) }).create(), 'check')
   })
 })

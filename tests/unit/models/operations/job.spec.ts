@@ -3,6 +3,8 @@ import { DateTime } from 'luxon'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Job from '#models/job'
 import { JobFactory } from '#database/factories/job_factory'
+import StatusChange from '#models/status_change'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Job', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -33,12 +35,14 @@ test.group('Job', (group) => {
     assert.equal(reloaded.lockedBy, 'worker-1')
     assert.equal(reloaded.attempts, 1)
     assert.equal(job.status, 'running')
+    const history = await StatusChange.of('Job', job.id)
+    assert.deepEqual(history.map((c) => [c.fromStatus, c.toStatus]), [['queued', 'running']])
   })
 
   test('a claimed job succeeds and is unlocked', async ({ assert }) => {
     const job = await JobFactory.create()
-    await job.claim('worker-1')
-    await job.succeed()
+    assert.isTrue(await job.claim('worker-1'))
+    assert.isTrue(await job.succeed())
     const reloaded = await Job.findOrFail(job.id)
     assert.equal(reloaded.status, 'done')
     assert.isNull(reloaded.lockedBy)
@@ -47,8 +51,8 @@ test.group('Job', (group) => {
 
   test('a failed attempt with attempts left is retried later with backoff', async ({ assert }) => {
     const job = await JobFactory.create()
-    await job.claim('worker-1')
-    await job.fail(new Error('SMTP down'))
+    assert.isTrue(await job.claim('worker-1'))
+    assert.isTrue(await job.fail(new Error('SMTP down')))
     const reloaded = await Job.findOrFail(job.id)
     assert.equal(reloaded.status, 'queued')
     assert.equal(reloaded.lastError, 'Error: SMTP down')
@@ -59,8 +63,8 @@ test.group('Job', (group) => {
 
   test('the last allowed attempt fails the job for good', async ({ assert }) => {
     const job = await JobFactory.merge({ maxAttempts: 1 }).create()
-    await job.claim('worker-1')
-    await job.fail('boom')
+    assert.isTrue(await job.claim('worker-1'))
+    assert.isTrue(await job.fail('boom'))
     const reloaded = await Job.findOrFail(job.id)
     assert.equal(reloaded.status, 'failed')
     assert.isFalse(reloaded.hasAttemptsLeft)
@@ -74,23 +78,63 @@ test.group('Job', (group) => {
 
   test('an admin can retry a failed job with a fresh set of attempts', async ({ assert }) => {
     const job = await JobFactory.apply('failed').create()
-    await job.retry()
+    assert.isTrue(await job.retry())
     const reloaded = await Job.findOrFail(job.id)
     assert.equal(reloaded.status, 'queued')
     assert.equal(reloaded.attempts, 0)
     assert.isNull(reloaded.finishedAt)
   })
 
-  test('a done job cannot be claimed, failed or retried', async ({ assert }) => {
+  test('a done job is not claimed, failed or retried', async ({ assert }) => {
     const job = await JobFactory.apply('done').create()
-    await assert.rejects(() => job.claim('worker-1'), /cannot go from done to running/)
-    await assert.rejects(() => job.fail('x'), /cannot go from done to/)
-    await assert.rejects(() => job.retry(), /cannot go from done to queued/)
+    assert.isFalse(await job.claim('worker-1'))
+    assert.isFalse(await job.fail('x'))
+    assert.isFalse(await job.retry())
+    const reloaded = await Job.findOrFail(job.id)
+    assert.equal(reloaded.status, 'done')
+    assert.equal(reloaded.attempts, 1)
+    assert.isNull(reloaded.lastError)
+    assert.lengthOf(await StatusChange.of('Job', job.id), 0)
   })
 
-  test('a queued job cannot succeed without being claimed', async ({ assert }) => {
+  test('a queued job does not succeed without being claimed', async ({ assert }) => {
     const job = await JobFactory.create()
-    await assert.rejects(() => job.succeed(), /cannot go from queued to done/)
+    assert.isFalse(await job.succeed())
+    const reloaded = await Job.findOrFail(job.id)
+    assert.equal(reloaded.status, 'queued')
+    assert.isNull(reloaded.finishedAt)
+  })
+
+  test('a worker whose job was recovered and claimed again cannot finish it any more', async ({ assert }) => {
+    const job = await JobFactory.create()
+    assert.isTrue(await job.claim('slow-worker'))
+    const recovered = await Job.findOrFail(job.id)
+    assert.isTrue(await recovered.abandon(DateTime.now().plus({ minutes: 1 })))
+    const other = await Job.findOrFail(job.id)
+    assert.isTrue(await other.claim('worker-2'))
+
+    assert.isFalse(await job.succeed())
+    assert.isFalse(await job.fail('late'))
+    const reloaded = await Job.findOrFail(job.id)
+    assert.equal(reloaded.status, 'running')
+    assert.equal(reloaded.lockedBy, 'worker-2')
+    assert.equal(reloaded.attempts, 2)
+  })
+
+  test('a job whose worker finished after it was read as stale is not abandoned', async ({ assert }) => {
+    const job = await JobFactory.apply('running').create()
+    const seenAsStale = await Job.findOrFail(job.id)
+    assert.isTrue(await job.succeed())
+    assert.isFalse(await seenAsStale.abandon(DateTime.now().plus({ minutes: 1 })))
+    assert.equal((await Job.findOrFail(job.id)).status, 'done')
+  })
+
+  test('a claim younger than the stale limit is not abandoned', async ({ assert }) => {
+    const job = await JobFactory.apply('running').create()
+    assert.isFalse(await job.abandon(DateTime.now().minus({ minutes: 15 })))
+    const reloaded = await Job.findOrFail(job.id)
+    assert.equal(reloaded.status, 'running')
+    assert.equal(reloaded.lockedBy, 'worker-1')
   })
 
   test('the due scope lists queued jobs whose time has come, oldest first', async ({ assert }) => {
@@ -111,15 +155,15 @@ test.group('Job', (group) => {
     assert.deepEqual(stale.map((j) => j.id), [stuck.id])
   })
 
-  test('the status must be a known one', async ({ assert }) => {
-    await assert.rejects(() => JobFactory.merge({ status: 'paused' as any }).create())
+  test('the status must be a known one', async () => {
+    await assertViolates(() => JobFactory.merge({ status: 'paused' as any }).create(), 'check')
   })
 
-  test('attempts cannot be negative', async ({ assert }) => {
-    await assert.rejects(() => JobFactory.merge({ attempts: -1 }).create())
+  test('attempts cannot be negative', async () => {
+    await assertViolates(() => JobFactory.merge({ attempts: -1 }).create(), 'check')
   })
 
-  test('a job allows at least one attempt', async ({ assert }) => {
-    await assert.rejects(() => JobFactory.merge({ maxAttempts: 0 }).create())
+  test('a job allows at least one attempt', async () => {
+    await assertViolates(() => JobFactory.merge({ maxAttempts: 0 }).create(), 'check')
   })
 })

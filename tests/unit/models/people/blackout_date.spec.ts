@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import testUtils from '@adonisjs/core/services/test_utils'
 import BlackoutDate from '#models/blackout_date'
 import { BlackoutDateFactory } from '#database/factories/blackout_date_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Blackout date', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -13,9 +14,9 @@ test.group('Blackout date', (group) => {
     assert.equal(reloaded.date.toISODate(), blackout.date.toISODate())
   })
 
-  test('a day can be blacked out only once', async ({ assert }) => {
+  test('a day can be blacked out only once', async () => {
     const blackout = await BlackoutDateFactory.create()
-    await assert.rejects(() => BlackoutDateFactory.merge({ date: blackout.date }).create())
+    await assertViolates(() => BlackoutDateFactory.merge({ date: blackout.date }).create(), 'unique')
   })
 
   test('upcoming lists today and later, not past days', async ({ assert }) => {

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import testUtils from '@adonisjs/core/services/test_utils'
 import BusinessHour from '#models/business_hour'
 import { BusinessHourFactory } from '#database/factories/business_hour_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Business hour', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -32,24 +33,24 @@ test.group('Business hour', (group) => {
     assert.equal(closes.toISO({ includeOffset: false }), '2026-05-12T17:00:00.000')
   })
 
-  test('two intervals cannot open at the same time on the same weekday', async ({ assert }) => {
+  test('two intervals cannot open at the same time on the same weekday', async () => {
     await BusinessHourFactory.create()
-    await assert.rejects(() => BusinessHourFactory.merge({ closesAt: '12:00' }).create())
+    await assertViolates(() => BusinessHourFactory.merge({ closesAt: '12:00' }).create(), 'unique')
   })
 
-  test('closing must come after opening', async ({ assert }) => {
-    await assert.rejects(() => BusinessHourFactory.merge({ opensAt: '17:00', closesAt: '09:00' }).create())
+  test('closing must come after opening', async () => {
+    await assertViolates(() => BusinessHourFactory.merge({ opensAt: '17:00', closesAt: '09:00' }).create(), 'check')
   })
 
-  test('times must be written HH:MM', async ({ assert }) => {
-    await assert.rejects(() => BusinessHourFactory.merge({ opensAt: '9:00' }).create())
+  test('times must be written HH:MM', async () => {
+    await assertViolates(() => BusinessHourFactory.merge({ opensAt: '9:00' }).create(), 'check')
   })
 
-  test('the weekday must be 1 to 7', async ({ assert }) => {
-    await assert.rejects(() => BusinessHourFactory.merge({ weekday: 0 }).create())
+  test('the weekday must be 1 to 7', async () => {
+    await assertViolates(() => BusinessHourFactory.merge({ weekday: 0 }).create(), 'check')
   })
 
-  test('the capacity must be at least one session', async ({ assert }) => {
-    await assert.rejects(() => BusinessHourFactory.merge({ capacity: 0 }).create())
+  test('the capacity must be at least one session', async () => {
+    await assertViolates(() => BusinessHourFactory.merge({ capacity: 0 }).create(), 'check')
   })
 })

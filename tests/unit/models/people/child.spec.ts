@@ -8,6 +8,7 @@ import { withTrashed } from '#models/concerns/soft_deletes'
 import { ChildFactory } from '#database/factories/child_factory'
 import { UserFactory } from '#database/factories/user_factory'
 import { PhotoSessionFactory } from '#database/factories/photo_session_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Child', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -48,12 +49,12 @@ test.group('Child', (group) => {
     assert.isNull((await ChildFactory.apply('noBirthDate').create()).ageOn())
   })
 
-  test('the preferred style must be rock, punk, metal or alternative', async ({ assert }) => {
-    await assert.rejects(() => ChildFactory.merge({ preferredStyle: 'jazz' as any }).create())
+  test('the preferred style must be rock, punk, metal or alternative', async () => {
+    await assertViolates(() => ChildFactory.merge({ preferredStyle: 'jazz' as any }).create(), 'check')
   })
 
-  test('a child needs an existing parent', async ({ assert }) => {
-    await assert.rejects(() => ChildFactory.merge({ parentId: randomUUID() }).create())
+  test('a child needs an existing parent', async () => {
+    await assertViolates(() => ChildFactory.merge({ parentId: randomUUID() }).create(), 'foreign_key')
   })
 
   test('deleting the parent account deletes the children', async ({ assert }) => {

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import ContractTemplate from '#models/contract_template'
 import { ContractTemplateFactory } from '#database/factories/contract_template_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Contract template', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -13,9 +14,9 @@ test.group('Contract template', (group) => {
     assert.strictEqual(reloaded.active, true)
   })
 
-  test('two templates cannot share a name', async ({ assert }) => {
+  test('two templates cannot share a name', async () => {
     const template = await ContractTemplateFactory.create()
-    await assert.rejects(() => ContractTemplateFactory.merge({ name: template.name }).create())
+    await assertViolates(() => ContractTemplateFactory.merge({ name: template.name }).create(), 'unique')
   })
 
   test('it lists the merge fields its body uses', async ({ assert }) => {

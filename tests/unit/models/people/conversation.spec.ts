@@ -6,6 +6,7 @@ import Conversation from '#models/conversation'
 import Message from '#models/message'
 import { ConversationFactory } from '#database/factories/conversation_factory'
 import { MessageFactory } from '#database/factories/message_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Conversation', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -49,13 +50,14 @@ test.group('Conversation', (group) => {
     )
   })
 
-  test('a related type without a related id is refused', async ({ assert }) => {
-    await assert.rejects(() => ConversationFactory.merge({ relatedType: 'order', relatedId: null }).create())
+  test('a related type without a related id is refused', async () => {
+    await assertViolates(() => ConversationFactory.merge({ relatedType: 'order', relatedId: null }).create(), 'check')
   })
 
-  test('the related type must be a known one', async ({ assert }) => {
-    await assert.rejects(() =>
-      ConversationFactory.merge({ relatedType: 'invoice' as any, relatedId: randomUUID() }).create()
+  test('the related type must be a known one', async () => {
+    await assertViolates(
+      () => ConversationFactory.merge({ relatedType: 'invoice' as any, relatedId: randomUUID() }).create(),
+      'check'
     )
   })
 

@@ -3,6 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import EmailTemplate from '#models/email_template'
 import { EmailTemplateFactory } from '#database/factories/email_template_factory'
 import { WorkflowStepFactory } from '#database/factories/workflow_step_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Email template', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -15,15 +16,15 @@ test.group('Email template', (group) => {
     assert.strictEqual(reloaded.active, true)
   })
 
-  test('two templates cannot share a key', async ({ assert }) => {
+  test('two templates cannot share a key', async () => {
     const template = await EmailTemplateFactory.create()
-    await assert.rejects(() => EmailTemplateFactory.merge({ key: template.key }).create())
+    await assertViolates(() => EmailTemplateFactory.merge({ key: template.key }).create(), 'unique')
   })
 
-  test('a template used by a workflow step cannot be deleted', async ({ assert }) => {
+  test('a template used by a workflow step cannot be deleted', async () => {
     const template = await EmailTemplateFactory.create()
     await WorkflowStepFactory.apply('sendEmail').merge({ emailTemplateId: template.id }).create()
-    await assert.rejects(() => template.delete())
+    await assertViolates(() => template.delete(), 'foreign_key')
   })
 
   test('only active templates are listed as active', async ({ assert }) => {

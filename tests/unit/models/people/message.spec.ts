@@ -5,6 +5,7 @@ import Message from '#models/message'
 import { ConversationFactory } from '#database/factories/conversation_factory'
 import { MessageFactory } from '#database/factories/message_factory'
 import { UserFactory } from '#database/factories/user_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Message', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -53,7 +54,7 @@ test.group('Message', (group) => {
     assert.isNull((await Message.findOrFail(message.id)).senderId)
   })
 
-  test('an empty message is refused', async ({ assert }) => {
-    await assert.rejects(() => MessageFactory.merge({ body: '' }).create())
+  test('an empty message is refused', async () => {
+    await assertViolates(() => MessageFactory.merge({ body: '' }).create(), 'check')
   })
 })

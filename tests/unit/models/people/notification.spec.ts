@@ -4,6 +4,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import Notification from '#models/notification'
 import { NotificationFactory } from '#database/factories/notification_factory'
 import { UserFactory } from '#database/factories/user_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Notification', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -38,7 +39,7 @@ test.group('Notification', (group) => {
     )
   })
 
-  test('a notification needs an existing user', async ({ assert }) => {
-    await assert.rejects(() => NotificationFactory.merge({ userId: randomUUID() }).create())
+  test('a notification needs an existing user', async () => {
+    await assertViolates(() => NotificationFactory.merge({ userId: randomUUID() }).create(), 'foreign_key')
   })
 })

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import OauthIdentity from '#models/oauth_identity'
 import { OauthIdentityFactory } from '#database/factories/oauth_identity_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('OAuth identity', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -13,9 +14,9 @@ test.group('OAuth identity', (group) => {
     assert.equal(reloaded.user.id, identity.userId)
   })
 
-  test('one provider account links to one user only', async ({ assert }) => {
+  test('one provider account links to one user only', async () => {
     const identity = await OauthIdentityFactory.create()
-    await assert.rejects(() => OauthIdentityFactory.merge({ providerUserId: identity.providerUserId }).create())
+    await assertViolates(() => OauthIdentityFactory.merge({ providerUserId: identity.providerUserId }).create(), 'unique')
   })
 
   test('the same account id may exist at two providers', async ({ assert }) => {
@@ -26,12 +27,12 @@ test.group('OAuth identity', (group) => {
     assert.notEqual(facebook.userId, google.userId)
   })
 
-  test('a user links at most one account per provider', async ({ assert }) => {
+  test('a user links at most one account per provider', async () => {
     const identity = await OauthIdentityFactory.create()
-    await assert.rejects(() => OauthIdentityFactory.merge({ userId: identity.userId }).create())
+    await assertViolates(() => OauthIdentityFactory.merge({ userId: identity.userId }).create(), 'unique')
   })
 
-  test('the provider must be google or facebook', async ({ assert }) => {
-    await assert.rejects(() => OauthIdentityFactory.merge({ provider: 'github' as any }).create())
+  test('the provider must be google or facebook', async () => {
+    await assertViolates(() => OauthIdentityFactory.merge({ provider: 'github' as any }).create(), 'check')
   })
 })

@@ -4,6 +4,7 @@ import PhotographerProfile from '#models/photographer_profile'
 import { PhotographerProfileFactory } from '#database/factories/photographer_profile_factory'
 import { PhotoSessionFactory } from '#database/factories/photo_session_factory'
 import { ArtworkFactory } from '#database/factories/artwork_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Photographer profile', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -29,18 +30,18 @@ test.group('Photographer profile', (group) => {
     assert.strictEqual(reloaded.verified, true)
   })
 
-  test('two profiles cannot share a slug', async ({ assert }) => {
+  test('two profiles cannot share a slug', async () => {
     const profile = await PhotographerProfileFactory.create()
-    await assert.rejects(() => PhotographerProfileFactory.merge({ slug: profile.slug }).create())
+    await assertViolates(() => PhotographerProfileFactory.merge({ slug: profile.slug }).create(), 'unique')
   })
 
-  test('a user has at most one profile', async ({ assert }) => {
+  test('a user has at most one profile', async () => {
     const profile = await PhotographerProfileFactory.create()
-    await assert.rejects(() => PhotographerProfileFactory.merge({ userId: profile.userId }).create())
+    await assertViolates(() => PhotographerProfileFactory.merge({ userId: profile.userId }).create(), 'unique')
   })
 
-  test('the commission cannot exceed 100 percent', async ({ assert }) => {
-    await assert.rejects(() => PhotographerProfileFactory.merge({ commissionBps: 10_001 }).create())
+  test('the commission cannot exceed 100 percent', async () => {
+    await assertViolates(() => PhotographerProfileFactory.merge({ commissionBps: 10_001 }).create(), 'check')
   })
 
   test('the payout is the sale minus the studio commission', async ({ assert }) => {

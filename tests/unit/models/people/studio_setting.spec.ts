@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import testUtils from '@adonisjs/core/services/test_utils'
 import StudioSetting from '#models/studio_setting'
 import { StudioSettingFactory } from '#database/factories/studio_setting_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Studio settings', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -32,21 +33,21 @@ test.group('Studio settings', (group) => {
     assert.lengthOf(await StudioSetting.all(), 1)
   })
 
-  test('a second settings row is refused', async ({ assert }) => {
+  test('a second settings row is refused', async () => {
     await StudioSetting.current()
-    await assert.rejects(() => StudioSettingFactory.create())
+    await assertViolates(() => StudioSettingFactory.create(), 'unique')
   })
 
-  test('the deposit cannot exceed 100 percent', async ({ assert }) => {
-    await assert.rejects(() => StudioSettingFactory.merge({ depositPercent: 101 }).create())
+  test('the deposit cannot exceed 100 percent', async () => {
+    await assertViolates(() => StudioSettingFactory.merge({ depositPercent: 101 }).create(), 'check')
   })
 
-  test('the tax rate cannot be negative', async ({ assert }) => {
-    await assert.rejects(() => StudioSettingFactory.merge({ taxRateBps: -1 }).create())
+  test('the tax rate cannot be negative', async () => {
+    await assertViolates(() => StudioSettingFactory.merge({ taxRateBps: -1 }).create(), 'check')
   })
 
-  test('free transformations cannot be negative', async ({ assert }) => {
-    await assert.rejects(() => StudioSettingFactory.merge({ freeTransformations: -1 }).create())
+  test('free transformations cannot be negative', async () => {
+    await assertViolates(() => StudioSettingFactory.merge({ freeTransformations: -1 }).create(), 'check')
   })
 
   test('deposit and tax are computed in whole cents', async ({ assert }) => {

@@ -4,6 +4,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import UserPreference from '#models/user_preference'
 import { UserPreferenceFactory } from '#database/factories/user_preference_factory'
 import { UserFactory } from '#database/factories/user_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('User preference', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -16,13 +17,13 @@ test.group('User preference', (group) => {
     assert.equal(reloaded.user.id, preference.userId)
   })
 
-  test('a user has at most one preferences row', async ({ assert }) => {
+  test('a user has at most one preferences row', async () => {
     const preference = await UserPreferenceFactory.create()
-    await assert.rejects(() => UserPreferenceFactory.merge({ userId: preference.userId }).create())
+    await assertViolates(() => UserPreferenceFactory.merge({ userId: preference.userId }).create(), 'unique')
   })
 
-  test('preferences need an existing user', async ({ assert }) => {
-    await assert.rejects(() => UserPreferenceFactory.merge({ userId: randomUUID() }).create())
+  test('preferences need an existing user', async () => {
+    await assertViolates(() => UserPreferenceFactory.merge({ userId: randomUUID() }).create(), 'foreign_key')
   })
 
   test('deleting the user deletes their preferences', async ({ assert }) => {

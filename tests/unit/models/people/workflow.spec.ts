@@ -5,6 +5,7 @@ import WorkflowStep from '#models/workflow_step'
 import { WorkflowFactory } from '#database/factories/workflow_factory'
 import { WorkflowStepFactory } from '#database/factories/workflow_step_factory'
 import { WorkflowRunFactory } from '#database/factories/workflow_run_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Workflow', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -22,13 +23,13 @@ test.group('Workflow', (group) => {
     assert.lengthOf(reloaded.runs, 1)
   })
 
-  test('two workflows cannot share a name', async ({ assert }) => {
+  test('two workflows cannot share a name', async () => {
     const workflow = await WorkflowFactory.create()
-    await assert.rejects(() => WorkflowFactory.merge({ name: workflow.name }).create())
+    await assertViolates(() => WorkflowFactory.merge({ name: workflow.name }).create(), 'unique')
   })
 
-  test('the trigger must be a known event', async ({ assert }) => {
-    await assert.rejects(() => WorkflowFactory.merge({ trigger: 'moon.full' as any }).create())
+  test('the trigger must be a known event', async () => {
+    await assertViolates(() => WorkflowFactory.merge({ trigger: 'moon.full' as any }).create(), 'check')
   })
 
   test('active workflows are found by their trigger', async ({ assert }) => {

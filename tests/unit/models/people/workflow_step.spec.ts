@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import WorkflowStep from '#models/workflow_step'
 import { WorkflowStepFactory } from '#database/factories/workflow_step_factory'
+import { assertViolates } from '#tests/support/violations'
 
 test.group('Workflow step', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -27,32 +28,35 @@ test.group('Workflow step', (group) => {
     })
   })
 
-  test('an email step needs a template', async ({ assert }) => {
+  test('an email step needs a template', async () => {
     const step = await WorkflowStepFactory.create()
-    await assert.rejects(() =>
-      WorkflowStep.create({ workflowId: step.workflowId, position: step.position + 1, action: 'send_email' })
+    await assertViolates(
+      () => WorkflowStep.create({ workflowId: step.workflowId, position: step.position + 1, action: 'send_email' }),
+      'check'
     )
   })
 
-  test('a lifecycle step needs a stage', async ({ assert }) => {
+  test('a lifecycle step needs a stage', async () => {
     const step = await WorkflowStepFactory.create()
-    await assert.rejects(() =>
-      WorkflowStep.create({ workflowId: step.workflowId, position: step.position + 1, action: 'set_lifecycle' })
+    await assertViolates(
+      () => WorkflowStep.create({ workflowId: step.workflowId, position: step.position + 1, action: 'set_lifecycle' }),
+      'check'
     )
   })
 
-  test('two steps of a workflow cannot share a position', async ({ assert }) => {
+  test('two steps of a workflow cannot share a position', async () => {
     const step = await WorkflowStepFactory.create()
-    await assert.rejects(() =>
-      WorkflowStepFactory.merge({ workflowId: step.workflowId, position: step.position }).create()
+    await assertViolates(
+      () => WorkflowStepFactory.merge({ workflowId: step.workflowId, position: step.position }).create(),
+      'unique'
     )
   })
 
-  test('the delay cannot be negative', async ({ assert }) => {
-    await assert.rejects(() => WorkflowStepFactory.merge({ delayMinutes: -5 }).create())
+  test('the delay cannot be negative', async () => {
+    await assertViolates(() => WorkflowStepFactory.merge({ delayMinutes: -5 }).create(), 'check')
   })
 
-  test('the action must be a known one', async ({ assert }) => {
-    await assert.rejects(() => WorkflowStepFactory.merge({ action: 'send_fax' as any }).create())
+  test('the action must be a known one', async () => {
+    await assertViolates(() => WorkflowStepFactory.merge({ action: 'send_fax' as any }).create(), 'check')
   })
 })

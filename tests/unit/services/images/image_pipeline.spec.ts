@@ -47,12 +47,13 @@ test.group('Image pipeline (on the disk)', () => {
       preview: `${folder}/preview.webp`,
       web: `${folder}/web.jpg`,
       watermarked: `${folder}/watermarked.webp`,
+      watermarkedThumb: `${folder}/watermarked_thumb.webp`,
     })
     assert.deepInclude(result, { width: 1200, height: 1600 })
     assert.include(result.tags, 'portrait')
     assert.match(result.dominantColor, /^#[0-9a-f]{6}$/)
 
-    const sizes = { thumb: [360, 480], preview: [1200, 1600], web: [1200, 1600], watermarked: [1200, 1600] }
+    const sizes = { thumb: [360, 480], preview: [1200, 1600], web: [1200, 1600], watermarked: [1200, 1600], watermarkedThumb: [360, 480] }
     for (const [name, [width, height]] of Object.entries(sizes)) {
       const bytes = Buffer.from(await drive.use('fs').getBytes(result.variants[name as keyof typeof sizes]!))
       const metadata = await sharp(bytes).metadata()
@@ -136,6 +137,14 @@ test.group('Image pipeline: the watermark', () => {
         assert.isAbove(changedShare(plain, marked, 3), 0.01, `region ${row},${column} is marked`)
       }
     }
+  })
+
+  test('the watermarked thumbnail carries the mark too; the plain thumbnail stays clean', async ({ assert }) => {
+    const result = await makeDerivatives(await gradientJpeg(1800, 1200), { watermarkText: 'Loupe Studio' })
+    const raw = (buffer: Buffer) => sharp(buffer).raw().toBuffer()
+    assert.deepInclude(await sharp(result.watermarkedThumb!).metadata(), { format: 'webp', width: 480, height: 320 })
+    assert.isAbove(changedShare(await raw(result.watermarkedThumb!), await raw(result.thumb), 3), 0.03)
+    assert.isNull((await makeDerivatives(await gradientJpeg(600, 400))).watermarkedThumb)
   })
 
   test('the mark is only on the watermarked file: preview and web-size copies stay clean', async ({ assert }) => {

@@ -31,6 +31,7 @@ test.group('Background jobs', (group) => {
       preview: asset.key.replace('original.jpg', 'preview.webp'),
       web: asset.key.replace('original.jpg', 'web.jpg'),
       watermarked: asset.key.replace('original.jpg', 'watermarked.webp'),
+      watermarkedThumb: asset.key.replace('original.jpg', 'watermarked_thumb.webp'),
     })
     assert.equal(asset.width, 1600)
     assert.match(asset.dominantColor!, /^#[0-9a-f]{6}$/)
@@ -67,6 +68,8 @@ test.group('Background jobs', (group) => {
     await job.refresh()
     assert.equal(job.status, 'queued')
     assert.isNull(job.lockedBy)
+    assert.include(job.lastError!, 'The worker stopped before finishing')
+    assert.equal(await new JobWorker().recoverStale(), 0, 'nothing left to recover')
   })
 
   test('an unknown job name fails without crashing the worker', async ({ assert }) => {

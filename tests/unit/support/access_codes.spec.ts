@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { ACCESS_CODE_ALPHABET, generateAccessCode } from '#services/galleries/access_code'
+import { ACCESS_CODE_ALPHABET, generateAccessCode } from '#support/access_codes'
 
 test.group('Gallery access codes', () => {
   test('codes are 10 characters from an alphabet without look-alikes', ({ assert }) => {

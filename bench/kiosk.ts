@@ -1,0 +1,149 @@
+/*
+| Front-desk check-ins on a day of 200 sessions (htmx POST, then the board fragment) against a bare hello route of the same app.
+|
+| Production build on PostgreSQL (database loupe_bench_kiosk, dropped and migrated afresh).
+| Seeds today's sessions, pairs a tablet and signs a staff member in by PIN over HTTP, counts
+| the SQL statements one check-in sends (wire-protocol counting proxy), then: --rounds rounds
+| of checking every session in with --connections concurrent tablets, each check-in followed
+| by a GET of the board fragment (the check-in POST's latency gives the p95; sessions are put
+| back to confirmed between rounds), and autocannon on the board fragment and on
+| GET /bench/hello (alternating which goes first). Flags: --sessions 200, --connections 10,
+| --duration 10, --rounds 2, --warmup 3, --rebuild true.
+*/
+import pg from 'pg'
+import { resolve } from 'node:path'
+import { parseFlags, fixed, ratio } from './support/cli.js'
+import { benchEnv } from './support/app.js'
+import { productionBuild, fromBuild, ROOT } from './support/build.js'
+import { freePort, startServer, type RunningServer } from './support/server.js'
+import { seedKioskDay, tabletSession } from './support/kiosk_seed.js'
+import { PgQueryCounter } from './support/pg_counter.js'
+import { combine, load, settle, type LoadResult } from './support/load.js'
+import { aceInBuild, analyzeDatabase, recreateDatabase } from './support/pg_database.js'
+
+const cleanEnv = { ...process.env }
+const flags = parseFlags(process.argv.slice(2), { sessions: 200, connections: 10, duration: 10, rounds: 2, warmup: 3, rebuild: true })
+const DATABASE = 'loupe_bench_kiosk'
+const pgTarget = { host: process.env.PG_HOST || '127.0.0.1', port: Number(process.env.PG_PORT || 5432), user: 'postgres' }
+const env = benchEnv({ DB_CONNECTION: 'pg', PG_HOST: pgTarget.host, PG_PORT: String(pgTarget.port), PG_USER: pgTarget.user, BENCH_ROUTES: 'true', JOBS_IN_PROCESS: 'false' })
+env.PG_DB_NAME = DATABASE
+env.DB_CONNECTION = 'pg'
+
+console.log(`kiosk: ${flags.sessions} sessions today, ${flags.connections} tablets, production build, PostgreSQL ${DATABASE}`)
+const build = productionBuild({ rebuild: flags.rebuild })
+const serverEnv = { ...env, DRIVE_ROOT: fromBuild(resolve(ROOT, env.DRIVE_ROOT)), PORT: String(await freePort(Number(process.env.PORT) || 3480)) }
+
+await recreateDatabase(pgTarget, DATABASE)
+aceInBuild(build, cleanEnv, serverEnv, 'migration:run', '--force')
+for (const [key, value] of Object.entries(env)) process.env[key] = value
+const day = await seedKioskDay(flags.sessions)
+await analyzeDatabase(pgTarget, DATABASE)
+const database = new pg.Client({ ...pgTarget, password: process.env.PG_PASSWORD || undefined, database: DATABASE })
+await database.connect()
+const resetDay = () => database.query(`UPDATE photo_sessions SET status = 'confirmed', checked_in_at = NULL, checked_in_by = NULL, kiosk_device_id = NULL`)
+
+let server: RunningServer | null = null
+const counter = new PgQueryCounter({ host: pgTarget.host, port: pgTarget.port })
+try {
+  // 1. Queries per check-in, through the counting proxy (a fresh session each time; the worst of three).
+  server = await startServer(build, { ...serverEnv, PG_PORT: String(await counter.listen()) }, '/bench/hello', cleanEnv)
+  let tablet = await tabletSession(server.url, day.code, day.staffId)
+  await checkIn(server.url, day.sessionIds[0], tablet)
+  const counted: string[][] = []
+  for (const id of day.sessionIds.slice(1, 4)) {
+    counter.take()
+    await checkIn(server.url, id, tablet)
+    counted.push(counter.take().map((q) => q.sql).filter((sql) => !/^select version\(\)/i.test(sql)))
+  }
+  const worst = counted.reduce((a, b) => (b.length > a.length ? b : a))
+  await server.stop()
+  server = null
+  await counter.close()
+  console.log(`  queries per check-in: ${worst.length}`)
+  worst.forEach((sql, index) => console.log(`    ${index + 1}. ${sql.replace(/\s+/g, ' ').slice(0, 160)}`))
+
+  // 2. Load, on a fresh server connected straight to PostgreSQL, as a second paired tablet.
+  await resetDay()
+  await database.query(`UPDATE kiosk_devices SET revoked_at = NULL`)
+  server = await startServer(build, serverEnv, '/bench/hello', cleanEnv)
+  tablet = await tabletSessionAgain(server.url)
+  const headers = { 'cookie': tablet.cookie, 'hx-request': 'true' }
+  const boardUrl = server.url + '/kiosk'
+  const first = await fetch(boardUrl, { headers })
+  const html = await first.text()
+  if (first.status !== 200 || (html.match(/data-session-id=/g) ?? []).length !== flags.sessions) throw new Error(`the board fragment does not list the ${flags.sessions} sessions`)
+  console.log(`  server pid ${server.pid} on ${server.url}; board fragment ${fixed(html.length / 1024, 0)} KB`)
+
+  const checkInTimes: number[] = []
+  for (let round = 0; round < flags.rounds; round++) {
+    await resetDay()
+    const queue = [...day.sessionIds]
+    const started = performance.now()
+    await Promise.all(
+      Array.from({ length: flags.connections }, async () => {
+        for (let id = queue.shift(); id; id = queue.shift()) {
+          checkInTimes.push(await checkIn(server!.url, id, tablet))
+          const board = await fetch(boardUrl, { headers })
+          await board.text()
+        }
+      })
+    )
+    console.log(`  round ${round + 1}: ${flags.sessions} check-ins (each then the board) in ${fixed((performance.now() - started) / 1000, 1)} s`)
+  }
+  checkInTimes.sort((a, b) => a - b)
+  const p95 = checkInTimes[Math.min(checkInTimes.length - 1, Math.floor(0.95 * checkInTimes.length))]
+  console.log(`  check-in latency p50 ${fixed(checkInTimes[Math.floor(checkInTimes.length / 2)], 1)} ms, p95 ${fixed(p95, 1)} ms over ${checkInTimes.length} check-ins`)
+
+  const options = { connections: flags.connections, duration: flags.warmup }
+  await load(boardUrl, { ...options, headers })
+  await load(server.url + '/bench/hello', options)
+  const runs: Record<'board' | 'hello', LoadResult[]> = { board: [], hello: [] }
+  for (let round = 0; round < flags.rounds; round++) {
+    const order = round % 2 === 0 ? (['hello', 'board'] as const) : (['board', 'hello'] as const)
+    for (const name of order) {
+      await settle(server.url + '/bench/hello')
+      const run = await load(name === 'board' ? boardUrl : server.url + '/bench/hello', { ...options, duration: flags.duration, headers: name === 'board' ? headers : {} })
+      runs[name].push(run)
+      console.log(`  round ${round + 1} ${name.padEnd(5)} ${fixed(run.average, 1)} req/s, p95 ${fixed(run.p95, 0)} ms`)
+    }
+  }
+  const board = combine(runs.board)
+  const hello = combine(runs.hello)
+  for (const [name, run] of [['board', board], ['hello', hello]] as const) {
+    console.log(`  ${name.padEnd(5)} ${fixed(run.average, 1)} req/s (${run.total} requests, ${run.non2xx} non-2xx, ${run.errors} errors), latency p50 ${fixed(run.p50, 0)} ms, p95 ${fixed(run.p95, 0)} ms`)
+  }
+  if (board.non2xx || board.errors || hello.non2xx || hello.errors) console.log('  warning: some responses were not 200: the figures below are not to be trusted')
+  await server.stop()
+  server = null
+  console.log(
+    `kiosk: checkin p95 ${fixed(p95, 1)} ms, board ${fixed(board.average, 1)} req/s, hello ${fixed(hello.average, 1)} req/s, ratio ${ratio(board.average, hello.average)}, queries/checkin ${worst.length}`
+  )
+} finally {
+  if (server) await server.stop()
+  await database.end()
+}
+
+/** One htmx check-in POST; returns its latency (ms) after checking it was accepted. */
+async function checkIn(baseUrl: string, id: string, tablet: { cookie: string; csrf: string }) {
+  const started = performance.now()
+  const response = await fetch(`${baseUrl}/kiosk/sessions/${id}/check-in`, {
+    method: 'POST',
+    headers: { 'cookie': tablet.cookie, 'x-csrf-token': tablet.csrf, 'hx-request': 'true' },
+  })
+  const body = await response.text()
+  const elapsed = performance.now() - started
+  if (response.status !== 200 || !body.includes('data-status="checked_in"')) throw new Error(`check-in ${id} → ${response.status}`)
+  return elapsed
+}
+
+/** The load phase's tablet: paired with a new code (the first one is spent). */
+async function tabletSessionAgain(baseUrl: string) {
+  const code = 'BNCH-2026'
+  const { createHash } = await import('node:crypto')
+  const hashOf = (value: string) => createHash('sha256').update(value).digest('hex')
+  await database.query(
+    `UPDATE kiosk_devices SET paired_at = NULL, pairing_code_hash = $1, pairing_expires_at = now() + interval '15 minutes'`,
+    [hashOf(code.replace('-', ''))]
+  )
+  return tabletSession(baseUrl, code, day.staffId)
+}

@@ -1,0 +1,170 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import PhotoSession from '#models/photo_session'
+import SessionEvent from '#models/session_event'
+import LoadKioskBoard from '#actions/kiosk/load_kiosk_board'
+import CheckInSession from '#actions/kiosk/check_in_session'
+import { boardEvents, type BoardChange } from '#services/kiosk/board_events'
+import { actors } from '#support/actor'
+import { at } from '#tests/support/booking'
+import { resetRateLimits } from '#tests/support/throttle'
+import { truncateAfterEach } from '#tests/support/truncate'
+import { raceTransition } from '#tests/support/race'
+import { KIOSK_COOKIE, pairedTablet, staffWithPin, todaysSession } from '#tests/support/kiosk'
+
+test.group("Kiosk: today's board and check-in", (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => resetRateLimits())
+
+  test("the board lists today's sessions with family, children, package, balance and flags", async ({ client, assert }) => {
+    const { token } = await pairedTablet()
+    const staff = await staffWithPin()
+    const rivera = await todaysSession('10:00', { first: 'Maya', last: 'Rivera' }, ['Leo', 'Zoe'], { specialRequests: 'Leo is shy with flash' })
+    await todaysSession('11:00', { first: 'Sam', last: 'Okafor' }, ['Ada'])
+    await todaysSession('11:00', { first: 'Tomorrow', last: 'Family' }, ['Ty'], { startsAt: at(1, '11:00').toLocal() })
+    const cancelled = await todaysSession('12:00', { first: 'Gone', last: 'Away' }, ['Kit'], { status: 'cancelled' })
+
+    const response = await client.get('/kiosk').loginAs(staff).withEncryptedCookie(KIOSK_COOKIE, token)
+    response.assertStatus(200)
+    const html = response.text()
+    for (const text of ['Maya Rivera', 'Leo, Zoe', 'Rockstar Mini', 'Sam Okafor', '$300.00', 'Leo is shy with flash', 'Model release unsigned', rivera.sessionNumber]) {
+      assert.include(html, text)
+    }
+    assert.notInclude(html, 'Tomorrow Family')
+    assert.notInclude(html, cancelled.id)
+  })
+
+  test('late families are highlighted and the next family expected is on top', async ({ assert }) => {
+    const early = await todaysSession('09:00', { first: 'Early', last: 'Bird' }, ['Ed'])
+    const late = await todaysSession('10:00', { first: 'Late', last: 'Comer' }, ['Lu'])
+    const next = await todaysSession('11:00', { first: 'Next', last: 'Up' }, ['Nia'])
+    await early.checkIn()
+    const board = await LoadKioskBoard.handle({ now: at(0, '10:20') })
+    assert.deepEqual(board.rows.map((row) => row.session.id), [late.id, early.id, next.id])
+    assert.isTrue(board.rows[0].nextUp)
+    assert.isTrue(board.rows[0].late)
+    assert.isFalse(board.rows[2].late)
+  })
+
+  test('type-ahead finds a family by family name, child name or session number (the list fragment only)', async ({ client, assert }) => {
+    const { token } = await pairedTablet()
+    const staff = await staffWithPin()
+    const rivera = await todaysSession('10:00', { first: 'Maya', last: 'Rivera' }, ['Leo'])
+    const okafor = await todaysSession('11:00', { first: 'Sam', last: 'Okafor' }, ['Ada'])
+    for (const [q, found, missing] of [['riv', rivera, okafor], ['ada', okafor, rivera], [okafor.sessionNumber.slice(-6), okafor, rivera]] as const) {
+      const response = await client.get('/kiosk').qs({ q }).header('HX-Request', 'true').loginAs(staff).withEncryptedCookie(KIOSK_COOKIE, token)
+      response.assertStatus(200)
+      assert.include(response.text(), `data-session-id="${found.id}"`)
+      assert.notInclude(response.text(), `data-session-id="${missing.id}"`)
+      assert.notInclude(response.text(), '<html')
+    }
+    // A scanned confirmation QR code is the session's check-in token.
+    const scanned = await client.get('/kiosk').qs({ q: rivera.checkInToken }).header('HX-Request', 'true').loginAs(staff).withEncryptedCookie(KIOSK_COOKIE, token)
+    assert.include(scanned.text(), `data-session-id="${rivera.id}"`)
+    assert.notInclude(scanned.text(), `data-session-id="${okafor.id}"`)
+    const page = await client.get('/kiosk').loginAs(staff).withEncryptedCookie(KIOSK_COOKIE, token)
+    page.assertHeader('permissions-policy', 'camera=(self), microphone=(), geolocation=(), payment=(self)')
+    page.assertTextIncludes('/vendor/jsqr.js')
+    const none = await client.get('/kiosk').qs({ q: 'zzz' }).header('HX-Request', 'true').loginAs(staff).withEncryptedCookie(KIOSK_COOKIE, token)
+    none.assertTextIncludes('No family matches')
+  })
+
+  test('one tap checks a family in, recording the staff member and the tablet; a second tap records nothing more', async ({ client, assert }) => {
+    const { device, token } = await pairedTablet('Desk A')
+    const staff = await staffWithPin()
+    const session = await todaysSession('10:00', { first: 'Maya', last: 'Rivera' }, ['Leo'])
+
+    const before = await client.get('/kiosk').header('HX-Request', 'true').loginAs(staff).withEncryptedCookie(KIOSK_COOKIE, token)
+    before.assertTextIncludes('data-status="confirmed"')
+    const tap = () => client.post(`/kiosk/sessions/${session.id}/check-in`).header('HX-Request', 'true').loginAs(staff).withEncryptedCookie(KIOSK_COOKIE, token).withCsrfToken()
+    const first = await tap()
+    first.assertStatus(200)
+    first.assertTextIncludes('data-status="checked_in"')
+    first.assertTextIncludes('Checked in')
+    ;(await tap()).assertStatus(200)
+    const board = await client.get('/kiosk').header('HX-Request', 'true').loginAs(staff).withEncryptedCookie(KIOSK_COOKIE, token)
+    board.assertTextIncludes('data-status="checked_in"')
+
+    await session.refresh()
+    assert.equal(session.status, 'checked_in')
+    assert.equal(session.checkedInBy, staff.id)
+    assert.equal(session.kioskDeviceId, device.id)
+    const events = await SessionEvent.query().where('photo_session_id', session.id).where('to_status', 'checked_in')
+    assert.lengthOf(events, 1)
+    assert.equal(events[0].actorId, staff.id)
+    assert.equal(events[0].kioskDeviceId, device.id)
+  })
+
+  test('without htmx a check-in redirects back to the board with a message', async ({ client, assert }) => {
+    const { token } = await pairedTablet()
+    const staff = await staffWithPin()
+    const session = await todaysSession('10:00', { first: 'Maya', last: 'Rivera' }, ['Leo'])
+    const response = await client.post(`/kiosk/sessions/${session.id}/check-in`).loginAs(staff).withEncryptedCookie(KIOSK_COOKIE, token).withCsrfToken().redirects(0)
+    response.assertStatus(303)
+    response.assertHeader('location', '/kiosk')
+    assert.equal(response.flashMessages().success, `${session.sessionNumber} is checked in.`)
+  })
+
+  test('a cancelled session cannot be checked in', async ({ client, assert }) => {
+    const { token } = await pairedTablet()
+    const staff = await staffWithPin()
+    const session = await todaysSession('10:00', { first: 'Maya', last: 'Rivera' }, ['Leo'], { status: 'cancelled' })
+    const response = await client.post(`/kiosk/sessions/${session.id}/check-in`).header('HX-Request', 'true').loginAs(staff).withEncryptedCookie(KIOSK_COOKIE, token).withCsrfToken()
+    response.assertStatus(409)
+    assert.equal((await PhotoSession.findOrFail(session.id)).status, 'cancelled')
+  })
+
+  test('other tablets hear a check-in at once (the board event stream)', async ({ assert }) => {
+    const { device } = await pairedTablet()
+    const staff = await staffWithPin()
+    const session = await todaysSession('10:00', { first: 'Maya', last: 'Rivera' }, ['Leo'])
+    const heard: BoardChange[] = []
+    const stop = boardEvents.subscribe((change) => heard.push(change))
+    try {
+      await CheckInSession.handle(actors.user(staff, { kioskDeviceId: device.id }), session.id)
+      await CheckInSession.handle(actors.user(staff, { kioskDeviceId: device.id }), session.id)
+    } finally {
+      stop()
+    }
+    assert.deepEqual(heard, [{ sessionId: session.id, status: 'checked_in' }])
+  })
+})
+
+test.group('Kiosk: check-in under concurrency', (group) => {
+  group.each.setup(() => truncateAfterEach)
+  group.each.setup(() => resetRateLimits())
+
+  test('two tablets tapping at once record one check-in', async ({ assert }) => {
+    const tabletA = await pairedTablet('Desk A')
+    const tabletB = await pairedTablet('Desk B')
+    const staff = await staffWithPin()
+    const session = await todaysSession('10:00', { first: 'Maya', last: 'Rivera' }, ['Leo'])
+    const results = await Promise.all(
+      [tabletA, tabletB, tabletA, tabletB].map((tablet) => CheckInSession.handle(actors.user(staff, { kioskDeviceId: tablet.device.id }), session.id))
+    )
+    assert.isTrue(results.every((result) => result.ok))
+    assert.equal(results.filter((result) => result.ok && !result.alreadyCheckedIn).length, 1)
+    const [{ count }] = await db.from('session_events').where('photo_session_id', session.id).where('to_status', 'checked_in').count('* as count')
+    assert.equal(Number(count), 1)
+  })
+
+  test('concurrent taps over HTTP check in once', async ({ client, assert }) => {
+    const { token } = await pairedTablet()
+    const staff = await staffWithPin()
+    const session = await todaysSession('10:00', { first: 'Maya', last: 'Rivera' }, ['Leo'])
+    const responses = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        client.post(`/kiosk/sessions/${session.id}/check-in`).header('HX-Request', 'true').loginAs(staff).withEncryptedCookie(KIOSK_COOKIE, token).withCsrfToken()
+      )
+    )
+    for (const response of responses) response.assertStatus(200)
+    const [{ count }] = await db.from('session_events').where('photo_session_id', session.id).where('to_status', 'checked_in').count('* as count')
+    assert.equal(Number(count), 1)
+  })
+
+  test('the state machine lets one of two stale copies win', async ({ assert }) => {
+    const session = await todaysSession('10:00', { first: 'Maya', last: 'Rivera' }, ['Leo'])
+    assert.equal(await raceTransition(PhotoSession, session.id, (row) => row.checkIn()), 1)
+  })
+})

@@ -1,0 +1,164 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import ace from '@adonisjs/core/services/ace'
+import { DateTime } from 'luxon'
+import Order from '#models/order'
+import OrderItem from '#models/order_item'
+import CommandRun from '#models/command_run'
+import SyncFulfillment from '#actions/shop/sync_fulfillment'
+import FulfillmentSync from '#commands/fulfillment_sync'
+import { PrintfulProvider } from '#services/fulfillment/printful_provider'
+import { GootenProvider } from '#services/fulfillment/gooten_provider'
+import { useFulfillmentProviders } from '#services/fulfillment/providers'
+import { artworkForSale } from '#tests/support/shop'
+import { addToGuestCart, checkout } from '#tests/support/checkout'
+import { FakeGooten, FakePrintful } from '#tests/support/fake_labs'
+import { lastDeliveredTo } from '#tests/support/mail'
+
+const fast = { timeoutMs: 300, attempts: 4, backoffMs: 5 }
+
+/** A paid order past its review window: two 8x10s from Printful, one 11x14 from Gooten. */
+async function orderForTheLabs(client: any) {
+  const { smallOption, largeOption, small, large } = await artworkForSale()
+  await small.merge({ printfulVariantId: '4011' }).save()
+  await large.merge({ gootenVariantId: 'G-11X14' }).save()
+  const { token } = await addToGuestCart(client, smallOption.id, 2)
+  await addToGuestCart(client, largeOption.id, 1, token)
+  await checkout(client, token!, { email: 'fan@example.com' })
+  const order = await Order.query().preload('items').firstOrFail()
+  await order.merge({ status: 'paid', paidAt: DateTime.now(), reviewEndsAt: DateTime.now().minus({ minutes: 1 }) }).save()
+  return order
+}
+
+test.group('Shop: fulfilment through the labs', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  let printful: FakePrintful
+  let gooten: FakeGooten
+  group.each.setup(async () => {
+    printful = await new FakePrintful().start()
+    gooten = await new FakeGooten().start()
+    useFulfillmentProviders({
+      printful: new PrintfulProvider(printful.url, 'test-printful-key', fast),
+      gooten: new GootenProvider(gooten.url, 'test-recipe', 'test-billing', fast),
+    })
+    return async () => {
+      useFulfillmentProviders({})
+      await printful.stop()
+      await gooten.stop()
+    }
+  })
+
+  test('after the review window each item goes to its variant’s lab with a signed, cropped print file', async ({ client, assert }) => {
+    const order = await orderForTheLabs(client)
+    const summary = await SyncFulfillment.handle()
+    assert.deepEqual(summary.released, [order.orderNumber])
+    assert.equal(summary.submitted, 2)
+    assert.equal((await order.refresh()).status, 'in_production')
+
+    assert.equal(printful.orders.size, 1)
+    assert.equal(gooten.orders.size, 1)
+    const items = await OrderItem.query().where('order_id', order.id).preload('productVariant')
+    const toPrintful = items.find((i) => i.fulfillmentProvider === 'printful')!
+    const toGooten = items.find((i) => i.fulfillmentProvider === 'gooten')!
+    const sent = printful.orders.get(toPrintful.id)!
+    assert.equal(sent.body.items[0].variant_id, 4011)
+    assert.equal(sent.body.items[0].quantity, 2)
+    assert.equal(sent.body.recipient.zip, '94110')
+    assert.equal(toPrintful.providerOrderId, String(sent.id))
+    assert.equal(toGooten.providerOrderId, 'G-1')
+    assert.equal(gooten.orders.get(toGooten.id)!.body.Items[0].SKU, 'G-11X14')
+
+    const fileUrl = new URL(sent.body.items[0].files[0].url)
+    const file = await client.get(fileUrl.pathname + fileUrl.search)
+    file.assertStatus(200)
+    file.assertHeader('content-type', 'image/jpeg')
+    file.assertHeader('content-disposition', `attachment; filename="${toPrintful.id}.jpg"`)
+    ;(await client.get(fileUrl.pathname)).assertStatus(403)
+  })
+
+  test('errors, timeouts and lost answers are retried with back-off and never make a second lab order', async ({ client, assert }) => {
+    await orderForTheLabs(client)
+    printful.failNext({ status: 503 }, { delayMs: 600 }, { afterCreate: true })
+    gooten.failNext({ status: 502 })
+    const summary = await SyncFulfillment.handle()
+    assert.equal(summary.submitted, 2)
+    assert.deepEqual(summary.errors, [])
+    assert.equal(printful.orders.size, 1)
+    assert.equal(gooten.orders.size, 1)
+    const posts = printful.requests.filter((r) => r.method === 'POST').length
+    assert.isAtLeast(posts, 3)
+  })
+
+  test('a lab that stays down leaves the item queued; the next run sends it once', async ({ client, assert }) => {
+    await orderForTheLabs(client)
+    printful.failNext({ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 })
+    const first = await SyncFulfillment.handle()
+    assert.lengthOf(first.errors, 1)
+    const waiting = await OrderItem.query().where('fulfillment_provider', 'printful').firstOrFail()
+    assert.equal(waiting.fulfillmentStatus, 'pending')
+    const second = await SyncFulfillment.handle()
+    assert.equal(second.submitted, 1)
+    assert.equal(printful.orders.size, 1)
+    await Promise.all([SyncFulfillment.handle(), SyncFulfillment.handle()])
+    assert.equal(printful.orders.size, 1)
+    assert.equal(gooten.orders.size, 1)
+  })
+
+  test('fulfillment:sync records tracking, ships the order, emails the customer, and logs a command run; --dry-run writes nothing', async ({ client, assert }) => {
+    const order = await orderForTheLabs(client)
+    const dry = await ace.create(FulfillmentSync, ['--dry-run'])
+    dry.ui.switchMode('raw')
+    await dry.exec()
+    assert.equal((await order.refresh()).status, 'paid')
+    assert.equal(printful.orders.size, 0)
+
+    await SyncFulfillment.handle()
+    const items = await OrderItem.query().where('order_id', order.id)
+    printful.ship(items.find((i) => i.fulfillmentProvider === 'printful')!.id, 'PF-TRACK-1')
+    gooten.ship(items.find((i) => i.fulfillmentProvider === 'gooten')!.id, 'GT-TRACK-2')
+
+    const run = await ace.create(FulfillmentSync, [])
+    run.ui.switchMode('raw')
+    await run.exec()
+    run.assertSucceeded()
+    await order.refresh()
+    assert.equal(order.status, 'shipped')
+    assert.sameMembers(order.trackingNumbers!, ['PF-TRACK-1', 'GT-TRACK-2'])
+    assert.include(lastDeliveredTo('fan@example.com').text!, 'PF-TRACK-1')
+    const logged = await CommandRun.query().where('command', 'fulfillment:sync').orderBy('created_at', 'desc')
+    assert.lengthOf(logged, 2)
+    assert.equal(logged.find((r) => r.summary?.dry_run === false)!.summary!.shipped, 1)
+  })
+})
+
+test.group('Shop: Printful webhooks', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(async () => {
+    const { default: env } = await import('#start/env')
+    env.set('PRINTFUL_WEBHOOK_SECRET', 'hook-secret-123')
+  })
+
+  test('a shipped package recorded by webhook ships the order once every item has left; a wrong token changes nothing', async ({ client, assert }) => {
+    const order = await orderForTheLabs(client)
+    await order.merge({ status: 'in_production' }).save()
+    const items = await OrderItem.query().where('order_id', order.id)
+    const printfulItem = items.find((i) => i.fulfillmentProvider === 'printful')!
+    const gootenItem = items.find((i) => i.fulfillmentProvider === 'gooten')!
+    const event = { type: 'package_shipped', data: { order: { external_id: printfulItem.id }, shipment: { tracking_number: 'PF-HOOK-1' } } }
+
+    ;(await client.post('/webhooks/printful').qs({ token: 'wrong' }).json(event)).assertStatus(401)
+    ;(await client.post('/webhooks/printful').json(event)).assertStatus(401)
+    assert.isNull((await printfulItem.refresh()).trackingNumber)
+
+    const first = await client.post('/webhooks/printful').qs({ token: 'hook-secret-123' }).json(event)
+    first.assertBodyContains({ recorded: true })
+    await client.post('/webhooks/printful').qs({ token: 'hook-secret-123' }).json(event)
+    assert.equal((await printfulItem.refresh()).trackingNumber, 'PF-HOOK-1')
+    assert.equal((await order.refresh()).status, 'in_production')
+
+    await gootenItem.merge({ fulfillmentStatus: 'shipped', trackingNumber: 'GT-1' }).save()
+    await client.post('/webhooks/printful').qs({ token: 'hook-secret-123' }).json(event)
+    assert.equal((await order.refresh()).status, 'shipped')
+    assert.sameMembers(order.trackingNumbers!, ['PF-HOOK-1', 'GT-1'])
+  })
+})

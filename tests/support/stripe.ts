@@ -1,0 +1,50 @@
+import env from '#start/env'
+import { LocalStripe } from '#services/payments/local_stripe/server'
+import { StripeGateway } from '#services/payments/stripe_gateway'
+import { useGateway } from '#services/payments/gateway'
+
+/**
+ * The local Stripe server for a test group, with Loupe's gateway pointed at it (stripe-node
+ * unchanged, over HTTP) and its webhooks posted to the test server's /webhooks/stripe.
+ *   const stripe = await startLocalStripe(); group.teardown(() => stopLocalStripe(stripe))
+ */
+export async function startLocalStripe(options: { webhooks?: boolean; delayMs?: number } = {}) {
+  const webhookUrl = options.webhooks === false ? null : `http://${env.get('HOST')}:${env.get('PORT')}/webhooks/stripe`
+  const stripe = await new LocalStripe({ webhookUrl, delayMs: options.delayMs }).start()
+  useGateway(gatewayFor(stripe))
+  return stripe
+}
+
+export function gatewayFor(stripe: LocalStripe) {
+  return new StripeGateway({ ...stripe.clientConfig, webhookSecret: stripe.webhookSecret })
+}
+
+export async function stopLocalStripe(stripe: LocalStripe) {
+  useGateway(null)
+  await stripe.stop()
+}
+
+/** The environment a child process (`node ace billing:run`) needs to use this server. */
+export function stripeEnv(stripe: LocalStripe) {
+  return {
+    PAYMENT_GATEWAY: 'stripe',
+    STRIPE_SECRET_KEY: stripe.secretKey,
+    STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+    STRIPE_API_HOST: '127.0.0.1',
+    STRIPE_API_PORT: String(stripe.port),
+    STRIPE_API_PROTOCOL: 'http',
+  }
+}
+
+/** Pays a hosted Checkout page with a card, as the family would; returns the answer (303 back, or 402 with the page). */
+export async function payOnHostedPage(url: string, cardNumber = '4242 4242 4242 4242') {
+  const page = await fetch(url)
+  const html = await page.text()
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ card_number: cardNumber, action: 'pay' }).toString(),
+    redirect: 'manual',
+  })
+  return { page: html, status: response.status, location: response.headers.get('location'), body: await response.text() }
+}
