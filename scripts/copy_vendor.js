@@ -1,5 +1,5 @@
 /*
-| Copies htmx and Alpine (CSP build) from node_modules into public/vendor/ so the
+| Copies htmx, Alpine (CSP build) and jsQR from node_modules into public/vendor/ so the
 | app serves them itself (no CDN). public/vendor/ is generated, not committed.
 */
 import { copyFileSync, mkdirSync, existsSync } from 'node:fs'
@@ -11,6 +11,8 @@ const target = join(root, 'public', 'vendor')
 const files = [
   ['htmx.org/dist/htmx.min.js', 'htmx.min.js'],
   ['@alpinejs/csp/dist/cdn.min.js', 'alpine-csp.min.js'],
+  // The kiosk's QR decoder where the browser has no BarcodeDetector.
+  ['jsqr/dist/jsQR.js', 'jsqr.js'],
 ]
 
 mkdirSync(target, { recursive: true })

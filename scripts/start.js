@@ -1,7 +1,8 @@
 /*
-| `npm start`: the one command a newcomer runs. Creates .env when missing, migrates
-| the database, seeds the demo studio into an empty one, serves the app and prints
-| the URL and (outside production) the demo logins.
+| `npm start`: the one command a newcomer runs. Creates .env when missing, checks that
+| the database opens (one clear line and exit 1 when it doesn't), migrates it, seeds the
+| demo studio into an empty one (never in production: it says how to create the first
+| admin instead), serves the app and prints the URL and, outside production, the demo logins.
 */
 import { spawn, spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
@@ -25,12 +26,14 @@ function ace(...args) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
-ace('migration:run', '--force')
-ace('demo:seed')
-
 const host = setting('HOST', 'localhost')
 const port = setting('PORT', '3333')
 const production = setting('NODE_ENV', 'development') === 'production'
+
+ace('db:check')
+ace('migration:run', '--force')
+// In production this seeds nothing and, while there is no admin, says how to create one.
+ace('demo:seed')
 const url = setting('APP_URL', '') || `http://${host}:${port}`
 
 // glibc reads its allocator settings once, when a process starts, so they are passed to
@@ -42,19 +45,37 @@ const allocator = {
   MALLOC_ARENA_MAX: setting('MALLOC_ARENA_MAX', '2'),
   MALLOC_MMAP_THRESHOLD_: setting('MALLOC_MMAP_THRESHOLD_', '131072'),
 }
+// The demo card: outside production, without a Stripe key (and unless DEMO_CARD=false),
+// card payments go through the real Stripe code to a local server speaking Stripe's API.
+let demoCard = null
+let payments = {}
+if (!production && !setting('STRIPE_SECRET_KEY', '') && setting('DEMO_CARD', 'true') !== 'false') {
+  const stripePort = String(Number(port) + 1)
+  demoCard = spawn(process.execPath, ['--import=ts-node-maintained/register/esm', 'bin/local_stripe.ts', stripePort, `http://${host}:${port}/webhooks/stripe`], {
+    cwd: root,
+    stdio: 'inherit',
+  })
+  payments = {
+    PAYMENT_GATEWAY: 'stripe',
+    STRIPE_SECRET_KEY: 'sk_test_demo_card',
+    STRIPE_WEBHOOK_SECRET: 'whsec_demo_card',
+    STRIPE_API_HOST: '127.0.0.1',
+    STRIPE_API_PORT: stripePort,
+    STRIPE_API_PROTOCOL: 'http',
+  }
+}
 const server = spawn(process.execPath, ['--import=ts-node-maintained/register/esm', 'bin/server.ts'], {
   cwd: root,
-  env: { ...process.env, ...allocator },
+  env: { ...process.env, ...allocator, ...payments },
   stdio: 'inherit',
 })
 
 async function announce() {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      const response = await fetch(`http://${host}:${port}/health`)
-      if (response.ok) break
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 500))
+  if (!(await healthy())) {
+    console.error(`\n  Loupe did not answer at http://${host}:${port}/health within a minute: stopping it.`)
+    server.kill('SIGTERM')
+    process.exitCode = 1
+    return
   }
   console.log(`\n  Loupe is running at ${url}\n`)
   if (!production) {
@@ -70,9 +91,26 @@ async function announce() {
     console.log('')
   }
 }
+
+async function healthy() {
+  for (let attempt = 0; attempt < 120 && server.exitCode === null; attempt++) {
+    try {
+      const response = await fetch(`http://${host}:${port}/health`)
+      if (response.ok) return true
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  return false
+}
 announce()
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => server.kill('SIGTERM'))
+  process.on(signal, () => {
+    demoCard?.kill('SIGTERM')
+    server.kill('SIGTERM')
+  })
 }
-server.on('exit', (code) => process.exit(code ?? 0))
+server.on('exit', (code) => {
+  demoCard?.kill('SIGTERM')
+  process.exit(process.exitCode || (code ?? 0))
+})

@@ -63,7 +63,8 @@ for (const suite of suites) {
 console.log(`\nSummary on ${database}:`)
 for (const line of lines) console.log(`  ${line}`)
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`)
-process.exit(failedRun ? 1 : 0)
+// exitCode, not exit(): stdout to a pipe is asynchronous and exit() would cut the summary off.
+process.exitCode = failedRun ? 1 : 0
 
 /** Reads Japa's closing "Tests  12 passed, 1 failed (13)" line. */
 function parseSummary(output) {
