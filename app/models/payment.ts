@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import { belongsTo, column, computed, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import type { ModelAttributes } from '@adonisjs/lucid/types/model'
 import { Exception } from '@adonisjs/core/exceptions'
 import AppModel from '#models/app_model'
 import User from '#models/user'
@@ -142,6 +143,21 @@ export default class Payment extends AppModel {
   static settled = scope((query) => {
     query.whereIn('status', ['succeeded', 'partially_refunded'])
   })
+
+  /**
+   * A pending payment written under its idempotency key; when a twin request (a double
+   * tap, a retry) wrote it first, the unique key makes this insert fail and the twin's row
+   * is returned instead.
+   */
+  static async createOnce(attributes: Partial<ModelAttributes<Payment>> & { idempotencyKey: string }) {
+    try {
+      return await Payment.create(attributes)
+    } catch (error) {
+      const winner = await Payment.findBy('idempotency_key', attributes.idempotencyKey)
+      if (!winner) throw error
+      return winner
+    }
+  }
 
   @computed()
   get refundable() {

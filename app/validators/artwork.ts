@@ -1,21 +1,14 @@
 import vine from '@vinejs/vine'
 import { ARTWORK_STATUSES } from '#models/artwork'
 import { withMessages } from '#validators/rules/messages'
-import { slugFormat } from '#validators/rules/gallery_rules'
-import { existsIn, uniqueIn } from '#validators/rules/unique_in'
+import { existsIn } from '#validators/rules/unique_in'
+import { optionalSlug } from '#validators/rules/slug'
 
 /** An artwork's fields; the picture is optional on edit (the current one stays). */
 export const artworkValidator = vine.withMetaData<{ id?: string }>().compile(
   vine.object({
     title: vine.string().trim().minLength(2).maxLength(255),
-    slug: vine
-      .string()
-      .trim()
-      .toLowerCase()
-      .maxLength(120)
-      .use(slugFormat())
-      .use(uniqueIn({ table: 'artworks', column: 'slug', message: 'Another artwork already uses this address' }))
-      .optional(),
+    slug: optionalSlug('artworks', 'artwork'),
     description: vine.string().trim().maxLength(5000).optional(),
     categoryId: vine
       .string()

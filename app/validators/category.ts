@@ -1,21 +1,14 @@
 import vine from '@vinejs/vine'
 import { CATEGORY_KINDS } from '#models/category'
 import { withMessages } from '#validators/rules/messages'
-import { slugFormat } from '#validators/rules/gallery_rules'
-import { existsIn, uniqueIn } from '#validators/rules/unique_in'
+import { existsIn } from '#validators/rules/unique_in'
+import { optionalSlug } from '#validators/rules/slug'
 
 /** A category; `parentId` nests it (the action refuses a loop). */
 export const categoryValidator = vine.withMetaData<{ id?: string }>().compile(
   vine.object({
     name: vine.string().trim().minLength(2).maxLength(100),
-    slug: vine
-      .string()
-      .trim()
-      .toLowerCase()
-      .maxLength(120)
-      .use(slugFormat())
-      .use(uniqueIn({ table: 'categories', column: 'slug', message: 'Another category already uses this address' }))
-      .optional(),
+    slug: optionalSlug('categories', 'category'),
     kind: vine.enum(CATEGORY_KINDS),
     parentId: vine.string().uuid().use(existsIn({ table: 'categories', message: 'Choose a parent category' })).optional(),
     description: vine.string().trim().maxLength(2000).optional(),

@@ -1,18 +1,7 @@
 import vine from '@vinejs/vine'
-import db from '@adonisjs/lucid/services/db'
 import { PHOTO_EDITING_LEVELS } from '#models/package'
 import { withMessages } from '#validators/rules/messages'
-import { slugFormat } from '#validators/rules/gallery_rules'
-
-const uniqueSlug = vine.createRule(
-  async (value, _, field) => {
-    if (typeof value !== 'string' || !field.isValid) return
-    const query = db.from('packages').where('slug', value)
-    if (field.meta.packageId) query.whereNot('id', field.meta.packageId)
-    if (await query.first()) field.report('Another package already uses this address', 'uniqueSlug', field)
-  },
-  { isAsync: true }
-)
+import { optionalSlug } from '#validators/rules/slug'
 
 /** Durations on a 5-minute grid: slot claims work in 5-minute cells. */
 export const fiveMinuteSteps = vine.createRule((value, _, field) => {
@@ -20,10 +9,10 @@ export const fiveMinuteSteps = vine.createRule((value, _, field) => {
 })
 
 /** Every column of a package; money is typed in dollars and stored in cents. */
-export const packageValidator = vine.withMetaData<{ packageId?: string }>().compile(
+export const packageValidator = vine.withMetaData<{ id?: string }>().compile(
   vine.object({
     name: vine.string().trim().minLength(2).maxLength(100),
-    slug: vine.string().trim().toLowerCase().maxLength(100).use(slugFormat()).use(uniqueSlug()).optional(),
+    slug: optionalSlug('packages', 'package', 100),
     shortDescription: vine.string().trim().maxLength(255).optional(),
     description: vine.string().trim().maxLength(5000).optional(),
     basePrice: vine.number().min(0).max(100_000).decimal([0, 2]),

@@ -1,20 +1,12 @@
 import vine from '@vinejs/vine'
 import { PAGE_STATUSES } from '#models/page'
 import { withMessages } from '#validators/rules/messages'
-import { slugFormat } from '#validators/rules/gallery_rules'
-import { uniqueIn } from '#validators/rules/unique_in'
+import { optionalSlug } from '#validators/rules/slug'
 
 export const pageValidator = vine.withMetaData<{ id?: string }>().compile(
   vine.object({
     title: vine.string().trim().minLength(2).maxLength(255),
-    slug: vine
-      .string()
-      .trim()
-      .toLowerCase()
-      .maxLength(120)
-      .use(slugFormat())
-      .use(uniqueIn({ table: 'pages', column: 'slug', message: 'Another page already uses this address' }))
-      .optional(),
+    slug: optionalSlug('pages', 'page'),
     body: vine.string().trim().minLength(1).maxLength(100_000),
     status: vine.enum(PAGE_STATUSES),
     seoTitle: vine.string().trim().maxLength(255).optional(),

@@ -25,7 +25,7 @@ export default class TakeDeskPayment {
     if (session.balanceDue <= 0) return { ok: false, reason: 'nothing_due' }
     if (input.amount > session.balanceDue) return { ok: false, reason: 'more_than_due' }
 
-    const payment = await Payment.create({
+    const payment = await Payment.createOnce({
       userId: session.userId,
       photoSessionId: session.id,
       amount: input.amount,
@@ -36,11 +36,6 @@ export default class TakeDeskPayment {
       idempotencyKey: key,
       status: 'pending',
       refundAmount: 0,
-    }).catch(async (error) => {
-      // Two submissions of the same form at once: the other one wrote it.
-      const winner = await Payment.findBy('idempotency_key', key)
-      if (!winner) throw error
-      return winner
     })
     const received = await MarkPaymentReceived.handle(actor, payment, input.method)
     if (!received.ok) {

@@ -18,7 +18,7 @@ export default class StartBalancePayment {
     if (!payment) {
       if (session.balanceDue <= 0) return { ok: false, reason: 'nothing_due' }
       const gateway = paymentGateway()
-      payment = await Payment.create({
+      payment = await Payment.createOnce({
         userId: session.userId,
         photoSessionId: session.id,
         amount: session.balanceDue,
@@ -29,10 +29,6 @@ export default class StartBalancePayment {
         idempotencyKey: key,
         status: 'pending',
         refundAmount: 0,
-      }).catch(async (error) => {
-        const winner = await Payment.findBy('idempotency_key', key)
-        if (!winner) throw error
-        return winner
       })
     }
     const family = await User.findOrFail(session.userId)

@@ -33,7 +33,7 @@ export default class PackagesController {
   async update(ctx: HttpContext) {
     await ctx.bouncer.with(PackagePolicy).authorize('manage')
     const pkg = await findByRouteId(Package, ctx.params.id)
-    await SavePackage.handle(ctx.actor, await ctx.request.validateUsing(packageValidator, { meta: { packageId: pkg.id } }), pkg)
+    await SavePackage.handle(ctx.actor, await ctx.request.validateUsing(packageValidator, { meta: { id: pkg.id } }), pkg)
     ctx.session.flash('success', `“${pkg.name}” is saved.`)
     return ctx.response.redirect().status(303).toRoute('admin.packages.index')
   }
