@@ -7,6 +7,7 @@ import SessionChild from '#models/session_child'
 import EmailLog from '#models/email_log'
 import { resetRateLimits } from '#tests/support/throttle'
 import { KIOSK_COOKIE, pairedTablet, staffWithPin, todaysSession } from '#tests/support/kiosk'
+import { UserFactory } from '#database/factories/user_factory'
 
 test.group('Kiosk: at the desk', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -68,5 +69,22 @@ test.group('Kiosk: at the desk', (group) => {
     const card = await client.get(`/kiosk/sessions/${session.id}`).loginAs(staff).withEncryptedCookie(KIOSK_COOKIE, token)
     card.assertTextIncludes('✓ Styling done')
     card.assertTextIncludes('Completed')
+  })
+})
+
+test.group('Front desk home', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test("front-desk staff see today's sessions with balances and what needs attention; families cannot open it", async ({ client, assert }) => {
+    const staff = await staffWithPin()
+    const session = await todaysSession('10:00', { first: 'Maya', last: 'Rivera' }, ['Leo', 'Zoe'], { specialRequests: 'Leo is shy with flash' })
+
+    const page = await client.get('/studio').loginAs(staff)
+    page.assertStatus(200)
+    for (const text of ['Maya Rivera', 'Leo, Zoe', session.sessionNumber, '$300.00', 'Leo is shy with flash', 'Orders to pack']) {
+      assert.include(page.text(), text)
+    }
+    const family = await UserFactory.create()
+    ;(await client.get('/studio').loginAs(family)).assertStatus(403)
   })
 })
