@@ -45,7 +45,7 @@ async function deskTakings(today: DateTime): Promise<DeskTakings> {
 }
 
 /** Money kept (paid less refunded) per month of the studio's calendar, oldest first. */
-async function monthlyRevenue(today: DateTime) {
+export async function monthlyRevenue(today: DateTime) {
   const first = today.startOf('month').minus({ months: 11 })
   const rows = await Payment.query()
     .whereIn('status', ['succeeded', 'partially_refunded', 'refunded'])

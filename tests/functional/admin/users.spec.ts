@@ -3,6 +3,9 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import User from '#models/user'
 import AuditLog from '#models/audit_log'
 import { UserFactory, FACTORY_PASSWORD } from '#database/factories/user_factory'
+import { PaymentFactory } from '#database/factories/payment_factory'
+import { OrderFactory } from '#database/factories/order_factory'
+import { GalleryFactory } from '#database/factories/gallery_factory'
 import { lastDeliveredTo, lastEmailTo, linkIn } from '#tests/support/mail'
 import { JobWorker } from '#services/jobs/worker'
 
@@ -169,6 +172,22 @@ test.group('Admin: access', (group) => {
     response.assertStatus(200)
     response.assertTextIncludes('aria-label="Accounts by role"')
     response.assertTextIncludes('Customer')
+  })
+
+  test("the admin dashboard shows this month's money, orders to ship and galleries about to expire", async ({ client, assert }) => {
+    const admin = await UserFactory.apply('admin').create()
+    await PaymentFactory.apply('succeeded').merge({ amount: 12_345 }).create()
+    await OrderFactory.apply('paid').createMany(2)
+    const gallery = await GalleryFactory.apply('expiringSoon').merge({ name: 'Rivera family session' }).create()
+
+    const response = await client.get('/admin').loginAs(admin)
+    response.assertStatus(200)
+    const html = response.text()
+    assert.include(html, '$123.45')
+    assert.match(html, /Orders to ship<\/h2>\s*<p class="stat">2<\/p>/)
+    assert.include(html, 'Rivera family session')
+    assert.include(html, `/admin/galleries/${gallery.id}`)
+    assert.include(html, 'Revenue per month')
   })
 
   test('staff and photographers land on their own dashboards', async ({ client }) => {
