@@ -1,4 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
+import router from '@adonisjs/core/services/router'
+import { appUrl } from '#config/app'
 import Payment from '#models/payment'
 import User from '#models/user'
 import PhotoSession from '#models/photo_session'
@@ -68,6 +70,7 @@ export async function sendReceipt(payment: Payment, installment: string | null =
       sessionNumber: session?.sessionNumber ?? null,
       balance: session?.balanceDue ?? null,
       installment,
+      link: appUrl + router.makeUrl('portal.payments.show', { id: payment.id }),
     })
   )
 }
