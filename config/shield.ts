@@ -14,7 +14,10 @@ const shieldConfig = defineConfig({
       objectSrc: [`'none'`],
       baseUri: [`'none'`],
       frameAncestors: [`'none'`],
-      formAction: [`'self'`],
+      // Chromium applies form-action to the redirect a form's POST answers with: booking and
+      // "pay the balance" POST to Loupe, which redirects to Stripe's hosted Checkout (or, for
+      // the demo card and tests, the local Stripe server on this machine).
+      formAction: [`'self'`, 'https://checkout.stripe.com', ...(app.inProduction ? [] : ['http://127.0.0.1:*', 'http://localhost:*'])],
     },
     reportOnly: false,
   },

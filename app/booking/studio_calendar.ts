@@ -19,6 +19,8 @@ export interface CalendarSession {
   family: string
   photographerId: string | null
   setNumber: number | null
+  /** Its payment plan failed (photo_sessions.payment_flagged_at): shown with a flag. */
+  paymentFlagged?: boolean
 }
 
 export interface CalendarInput {

@@ -7,6 +7,7 @@ export const jobHandlers = {
   'auth.password_reset_mail': () => import('#jobs/send_password_reset_mail'),
   'auth.signup_mail': () => import('#jobs/send_signup_mail'),
   'auth.sign_in_link_mail': () => import('#jobs/send_sign_in_link_mail'),
+  'billing.installment_receipt_mail': () => import('#jobs/send_installment_receipt_mail'),
 } satisfies Record<string, JobHandlerLoader>
 
 export type JobName = keyof typeof jobHandlers

@@ -16,7 +16,7 @@ export default class PaymentReceiptNotification extends BaseMail {
   constructor(
     private family: User,
     private payment: Payment,
-    private facts: { sessionNumber: string | null; balance: number | null; installment: string | null }
+    private facts: { sessionNumber: string | null; balance: number | null; installment: string | null; link?: string | null }
   ) {
     super()
     this.subject = `Receipt: ${formatMoney(payment.amount, payment.currency)}${facts.sessionNumber ? ` for ${facts.sessionNumber}` : ''}`
@@ -32,6 +32,7 @@ export default class PaymentReceiptNotification extends BaseMail {
       balance: this.facts.balance === null ? null : formatMoney(this.facts.balance, this.payment.currency),
       reference: this.payment.id.slice(0, 8).toUpperCase(),
       when: this.payment.processedAt?.toFormat('d LLLL yyyy, h:mm a') ?? '',
+      link: this.facts.link ?? null,
     }
     this.message.to(this.family.email!).htmlView('emails/payments/receipt', data).textView('emails/payments/receipt_text', data)
   }

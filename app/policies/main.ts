@@ -9,6 +9,7 @@ export const policies = {
   KioskPolicy: () => import('./kiosk_policy.js'),
   InvoicePolicy: () => import('./invoice_policy.js'),
   PaymentPolicy: () => import('./payment_policy.js'),
+  PaymentPlanPolicy: () => import('./payment_plan_policy.js'),
   CataloguePolicy: () => import('./catalogue_policy.js'),
   ModelReleasePolicy: () => import('./model_release_policy.js'),
 }

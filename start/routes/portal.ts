@@ -13,6 +13,9 @@ const SessionCancellationsController = () => import('#controllers/portal/session
 const OrdersController = () => import('#controllers/portal/orders_controller')
 const InvoicesController = () => import('#controllers/portal/invoices_controller')
 const InvoicePdfsController = () => import('#controllers/portal/invoice_pdfs_controller')
+const PaymentsController = () => import('#controllers/portal/payments_controller')
+const BalancePaymentsController = () => import('#controllers/portal/balance_payments_controller')
+const PlanCardsController = () => import('#controllers/portal/plan_cards_controller')
 const ModelReleaseSignaturesController = () => import('#controllers/media/model_release_signatures_controller')
 
 router
@@ -28,6 +31,10 @@ router
     router.get('/invoices', [InvoicesController, 'index']).as('invoices.index')
     router.get('/invoices/:id', [InvoicesController, 'show']).as('invoices.show')
     router.get('/invoices/:invoice_id/pdf', [InvoicePdfsController, 'show']).as('invoice_pdfs.show')
+    router.get('/payments', [PaymentsController, 'index']).as('payments.index')
+    router.get('/payments/:id', [PaymentsController, 'show']).as('payments.show')
+    router.post('/sessions/:session_id/balance-payment', [BalancePaymentsController, 'store']).as('balance_payments.store')
+    router.post('/plans/:plan_id/card', [PlanCardsController, 'store']).as('plan_cards.store')
     router.get('/sessions', [SessionsController, 'index']).as('sessions.index')
     router.get('/sessions/:id', [SessionsController, 'show']).as('sessions.show')
     router.get('/sessions/:session_id/calendar', [SessionCalendarsController, 'show']).as('session_calendars.show')

@@ -5,6 +5,8 @@ import Payment from '#models/payment'
 import PaymentPlan from '#models/payment_plan'
 import PlanInstallment from '#models/plan_installment'
 import { applyPaymentToSession } from '#actions/payments/apply_payment_to_session'
+import ApplyPaymentToInvoice from '#actions/invoices/apply_payment_to_invoice'
+import { dispatch } from '#services/jobs/dispatch'
 import type { Actor } from '#support/actor'
 
 /** After the first, second and third failed charge in a row, the next try is this many days later. */
@@ -23,7 +25,8 @@ async function lockedPlan(trx: TransactionClientContract, id: string) {
 
 /**
  * An installment's charge went through: its payment succeeds, the installment is paid,
- * the plan counts it (completed after the last) and the session's balance drops, all in
+ * the plan counts it (completed after the last), the session's balance drops and the
+ * plan's invoice counts it (drafted on the first instalment) and its receipt email is queued, all in
  * one transaction whose first statement is the payment's compare-and-set. So whoever
  * records it first (the billing run, or the provider's webhook when the run died after
  * charging) records it once; the others get false.
@@ -44,6 +47,9 @@ export async function recordInstallmentPaid(paymentId: string, outcome: ChargeOu
       throw new Error(`Plan ${plan.id} changed while installment ${installment.id} was recorded`)
     }
     await applyPaymentToSession(payment, actor, trx)
+    await ApplyPaymentToInvoice.handle(payment, { actor, client: trx })
+    // Rendered and sent by a job: a billing run's transaction stays one insert heavier, no more.
+    await dispatch('billing.installment_receipt_mail', { paymentId: payment.id }, { client: trx })
     return { payment, installment, plan }
   })
 }

@@ -22,8 +22,8 @@ const SESSION_KINDS: Partial<Record<Payment['paymentType'], SessionInvoiceKind>>
  * for (the session's deposit, balance or plan invoice, the order's, the milestone's), or
  * one written for it when there is none. The invoice's amount paid grows and it turns
  * paid once settled. Every path where money arrives calls this in its own transaction
- * (MarkPaymentReceived for the desk, the studio and pay-at-the-studio orders; the Stripe
- * webhooks). Applying the same payment twice counts it once: the payment claims its
+ * (MarkPaymentReceived for the desk, the studio and pay-at-the-studio orders; SettleCardPayment
+ * for Stripe Checkout; recordInstallmentPaid for billing runs and their webhooks). Applying the same payment twice counts it once: the payment claims its
  * invoice with `invoice_id IS NULL` in one UPDATE.
  */
 export default class ApplyPaymentToInvoice {
@@ -54,7 +54,8 @@ async function openInvoiceFor(payment: Payment, trx: TransactionClientContract) 
   if (payment.orderId) return query.where('order_id', payment.orderId).first()
   if (payment.customOrderMilestoneId) return query.where('custom_order_milestone_id', payment.customOrderMilestoneId).first()
   const kind = SESSION_KINDS[payment.paymentType]
-  if (payment.photoSessionId && kind) return query.where('photo_session_id', payment.photoSessionId).where('kind', kind).first()
+  // A balance paid early counts on the plan's invoice when the plan has one.
+  if (payment.photoSessionId && kind) return query.where('photo_session_id', payment.photoSessionId).whereIn('kind', kind === 'balance' ? ['balance', 'plan'] : [kind]).first()
   return null
 }
 

@@ -2,13 +2,15 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type Payment from '#models/payment'
 import PhotoSession from '#models/photo_session'
 import { moveSession } from '#actions/booking/session_status'
+import { settlePlanEarly } from '#actions/billing/settle_plan_early'
 import type { Actor } from '#support/actor'
 
 /**
  * In the transaction that settled `payment`: the session's balance is read again from
  * its settled payments (the row locked first on PostgreSQL, so two payments settling at
  * once both count), and a booked session whose deposit (or full price) this was is
- * confirmed. Returns whether it was confirmed.
+ * confirmed; a balance payment that clears it settles the plan's open instalments
+ * (settlePlanEarly). Returns whether it was confirmed.
  */
 export async function applyPaymentToSession(payment: Payment, actor: Actor, trx: TransactionClientContract) {
   if (!payment.photoSessionId) return false
@@ -24,6 +26,7 @@ export async function applyPaymentToSession(payment: Payment, actor: Actor, trx:
   session.useTransaction(trx)
   session.balanceDue = Math.max(0, session.totalAmount - Number(paid?.total ?? 0))
   await session.save()
+  if (payment.paymentType === 'balance' && session.balanceDue === 0) await settlePlanEarly(payment, session.id, actor, trx)
   if (session.status === 'booked' && ['deposit', 'balance'].includes(payment.paymentType)) {
     return moveSession(session, 'confirmed', { actor, note: 'Deposit received', client: trx })
   }

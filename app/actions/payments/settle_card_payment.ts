@@ -1,9 +1,12 @@
 import db from '@adonisjs/lucid/services/db'
+import router from '@adonisjs/core/services/router'
+import { appUrl } from '#config/app'
 import Payment from '#models/payment'
 import User from '#models/user'
 import PhotoSession from '#models/photo_session'
 import PaymentReceiptNotification from '#mails/payment_receipt_notification'
 import { applyPaymentToSession } from '#actions/payments/apply_payment_to_session'
+import ApplyPaymentToInvoice from '#actions/invoices/apply_payment_to_invoice'
 import RecordAudit from '#actions/audit/record_audit'
 import { deliverMail } from '#services/mail/deliver_mail'
 import type { Actor } from '#support/actor'
@@ -21,7 +24,7 @@ export type SettleResult = { ok: true; settled: boolean } | { ok: false; reason:
  * The provider says a card payment went through (a webhook, whichever of Checkout's
  * events comes first). The pending payment succeeds once (a compare-and-set, so a
  * redelivered or concurrent event settles nothing twice and sends one receipt), the
- * session's balance and status follow in the same transaction, and the card it saved is
+ * session's balance and status and its invoice (ApplyPaymentToInvoice) follow in the same transaction, and the card it saved is
  * kept on the session's plan for the installments (every time: that part is idempotent).
  */
 export default class SettleCardPayment {
@@ -33,7 +36,10 @@ export default class SettleCardPayment {
         { providerPaymentId: intent.paymentIntentId, providerChargeId: intent.chargeId },
         { actor, client: trx, note: 'Paid by card' }
       )
-      if (won) await applyPaymentToSession(payment, actor, trx)
+      if (won) {
+        await applyPaymentToSession(payment, actor, trx)
+        await ApplyPaymentToInvoice.handle(payment, { actor, client: trx })
+      }
       if (intent.customerId && intent.paymentMethodId && payment.photoSessionId) {
         await trx
           .from('payment_plans')
@@ -64,6 +70,7 @@ export async function sendReceipt(payment: Payment, installment: string | null =
       sessionNumber: session?.sessionNumber ?? null,
       balance: session?.balanceDue ?? null,
       installment,
+      link: appUrl + router.makeUrl('portal.payments.show', { id: payment.id }),
     })
   )
 }

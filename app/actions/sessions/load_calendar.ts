@@ -42,6 +42,7 @@ export default class LoadCalendar {
         family: s.children.length ? s.children.map((c) => c.firstName).join(' & ') : s.user.fullName,
         photographerId: s.photographerId,
         setNumber: s.setNumber,
+        paymentFlagged: s.paymentFlaggedAt !== null,
       })),
       hours: await BusinessHour.all(),
       photographers: photographers.map((p) => ({ id: p.id, name: p.photographerProfile?.displayName ?? p.fullName })),

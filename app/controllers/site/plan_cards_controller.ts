@@ -1,9 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import router from '@adonisjs/core/services/router'
 import PaymentPlan from '#models/payment_plan'
-import User from '#models/user'
 import { appUrl } from '#config/app'
-import { stripeGateway } from '#services/payments/gateway'
+import StartPlanCardSetup from '#actions/billing/start_plan_card_setup'
 
 /**
  * Saving a new card for a plan, from the signed link in the billing emails (no sign-in
@@ -13,20 +12,11 @@ export default class PlanCardsController {
   async create({ request, response, params, session }: HttpContext) {
     if (!request.hasValidSignature('plan_card')) return response.forbidden('This link has expired: use the newest email from the studio.')
     const plan = await PaymentPlan.findOrFail(params.plan_id)
-    const stripe = stripeGateway()
-    if (!stripe || ['completed', 'cancelled'].includes(plan.status)) {
+    const result = await StartPlanCardSetup.handle(plan, { returnUrl: appUrl + router.makeUrl('portal.payments.index') })
+    if (!result.ok) {
       session.flash('error', 'Card payments are not open for this plan: please contact the studio.')
-      return response.redirect().toRoute('portal.dashboard')
+      return response.redirect().toRoute('portal.payments.index')
     }
-    const family = await User.findOrFail(plan.userId)
-    const back = appUrl + router.makeUrl('portal.dashboard')
-    const setup = await stripe.startCardSetup({
-      customer: { id: family.id, email: family.email, name: family.fullName },
-      currency: plan.currency,
-      metadata: { payment_plan_id: plan.id },
-      returnUrl: back,
-      cancelUrl: back,
-    })
-    return response.redirect(setup.url)
+    return response.redirect(result.url)
   }
 }

@@ -15,7 +15,7 @@ export function checkoutPage(session: Record<string, any>, error: string | null)
   const title = paying ? `Pay ${money(session.amount_total, session.currency)}` : 'Save a card for later payments'
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Demo card — no money moves</title>
+<title>Demo card — no money moves</title><link rel="icon" href="data:,">
 <style>
   body { font-family: system-ui, sans-serif; background: #f6f5f2; color: #1d1d1f; margin: 0; }
   main { max-width: 26rem; margin: 2rem auto; background: #fff; border-radius: 12px; padding: 1.5rem; box-shadow: 0 1px 4px #0002; }
