@@ -1,11 +1,12 @@
 import type PhotoSession from '#models/photo_session'
 import Payment from '#models/payment'
 import User from '#models/user'
+import PlanInstallment from '#models/plan_installment'
 import StartPayment from '#actions/payments/start_payment'
 import { paymentGateway } from '#services/payments/gateway'
 import type { PaymentStart } from '#services/payments/payment_gateway'
 
-export type BalancePaymentResult = { ok: true; start: PaymentStart; payment: Payment } | { ok: false; reason: 'nothing_due' }
+export type BalancePaymentResult = { ok: true; start: PaymentStart; payment: Payment } | { ok: false; reason: 'nothing_due' | 'charge_in_progress' }
 
 /**
  * The family pays the session's balance from a pay-by-link: a pending balance payment
@@ -17,6 +18,13 @@ export default class StartBalancePayment {
     let payment = await Payment.findBy('idempotency_key', key)
     if (!payment) {
       if (session.balanceDue <= 0) return { ok: false, reason: 'nothing_due' }
+      // A billing run is charging one of the plan's instalments right now: paying the whole
+      // balance on top of it would take that instalment twice.
+      const charging = await PlanInstallment.query()
+        .where('status', 'processing')
+        .whereHas('paymentPlan', (plan) => plan.where('photo_session_id', session.id))
+        .first()
+      if (charging) return { ok: false, reason: 'charge_in_progress' }
       const gateway = paymentGateway()
       payment = await Payment.createOnce({
         userId: session.userId,

@@ -6,6 +6,11 @@ import StartBalancePayment from '#actions/payments/start_balance_payment'
 import PhotoSessionPolicy from '#policies/photo_session_policy'
 import { balancePaymentValidator } from '#validators/payment'
 
+const REFUSALS = {
+  nothing_due: (number: string) => ({ kind: 'success', text: `Nothing is left to pay for ${number}.` }),
+  charge_in_progress: () => ({ kind: 'error', text: 'An instalment of this plan is being charged right now. Look again in a few minutes before paying the rest.' }),
+} as const
+
 /** "Pay the balance early" from the payments page: Stripe Checkout, or pay at the studio. */
 export default class BalancePaymentsController {
   async store({ auth, bouncer, params, request, response, session: flash, view }: HttpContext) {
@@ -15,7 +20,8 @@ export default class BalancePaymentsController {
     const returnUrl = appUrl + router.makeUrl('portal.payments.index')
     const result = await StartBalancePayment.handle(session, { idempotencyKey, returnUrl })
     if (!result.ok) {
-      flash.flash('success', `Nothing is left to pay for ${session.sessionNumber}.`)
+      const refusal = REFUSALS[result.reason](session.sessionNumber)
+      flash.flash(refusal.kind, refusal.text)
       return response.redirect().status(303).toRoute('portal.payments.index')
     }
     if (result.start.kind === 'redirect') return response.redirect().status(303).toPath(result.start.url)

@@ -26,7 +26,10 @@ export default class BalancePaymentsController {
     const { idempotencyKey } = await request.validateUsing(payValidator)
     const returnUrl = appUrl + router.makeUrl('portal.sessions.show', { id: session.id })
     const result = await StartBalancePayment.handle(session, { idempotencyKey, returnUrl })
-    if (!result.ok) return view.render('pages/site/balance_payments/create', { session, action: request.url(true), paymentKey: randomUUID() })
+    if (!result.ok) {
+      const refusal = result.reason === 'charge_in_progress' ? 'An instalment of your plan is being charged right now. Look again in a few minutes before paying the rest.' : null
+      return view.render('pages/site/balance_payments/create', { session, action: request.url(true), paymentKey: randomUUID(), refusal })
+    }
     if (result.start.kind === 'redirect') return response.redirect().status(303).toPath(result.start.url)
     return view.render('pages/site/balance_payments/pay_at_studio', { session, payment: result.payment })
   }

@@ -75,6 +75,17 @@ test.group('Portal payments: plans, instalments, receipts (Stripe)', (group) => 
     assert.equal(balance.invoice.status, 'paid')
   })
 
+  test('while a billing run is charging an instalment, paying the rest early waits: nothing is started', async ({ client, assert }) => {
+    const { family, session, installments } = await planPaidByCard(client, stripe)
+    const charging = await PlanInstallment.findOrFail(installments[0].id)
+    assert.isTrue(await charging.claim('billing:run elsewhere', { now: noonOn(charging.dueOn) }))
+
+    const started = await client.post(`/portal/sessions/${session.id}/balance-payment`).form({ idempotencyKey: crypto.randomUUID() }).loginAs(family).withCsrfToken().redirects(0)
+    started.assertStatus(303)
+    started.assertFlashMessage('error', 'An instalment of this plan is being charged right now. Look again in a few minutes before paying the rest.')
+    assert.equal(await Payment.query().where('payment_type', 'balance').count('* as n').first().then((row: any) => Number(row.$extras.n)), 0)
+  })
+
   test('update card goes to Checkout in setup mode and the new card is kept on the plan', async ({ client, assert }) => {
     const { family, plan } = await planPaidByCard(client, stripe)
     const before = plan.stripePaymentMethodId
