@@ -3,6 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import Order from '#models/order'
 import DiscountCode from '#models/discount_code'
 import { artworkForSale } from '#tests/support/shop'
+import { UserFactory } from '#database/factories/user_factory'
 import { watchConsoleErrors } from '#tests/support/browser'
 
 test.group('Journey: the print shop', (group) => {
@@ -38,5 +39,42 @@ test.group('Journey: the print shop', (group) => {
     assert.equal(order.totalAmount, 5626)
     await page.assertTextContains('body', 'Cancel this order')
     assert.deepEqual(consoleErrors, [])
+  })
+
+  test('an admin ships an order with tracking and the customer sees it on the order page', async ({ browserContext, visit, assert }) => {
+    const { smallOption } = await artworkForSale()
+    const shopper = await visit(`/artworks/electric-riff`)
+    await shopper.locator('#print-option').selectOption({ value: smallOption.id })
+    await shopper.getByRole('button', { name: 'Add to cart' }).click()
+    await shopper.getByRole('link', { name: 'Checkout' }).click()
+    await shopper.getByLabel('Email').fill('fan@example.com')
+    await shopper.getByLabel('Full name').fill('Joan Jett')
+    await shopper.getByLabel('Address', { exact: true }).fill('1 Rock Street')
+    await shopper.getByLabel('City').fill('San Francisco')
+    await shopper.getByLabel('State / province / region').fill('CA')
+    await shopper.getByLabel('Postal code').fill('94110')
+    await shopper.getByRole('button', { name: 'See the total' }).click()
+    await shopper.getByRole('button', { name: /Place order/ }).click()
+    await shopper.assertTextContains('h1', 'Order O-')
+    const orderPage = shopper.url()
+    const order = await Order.firstOrFail()
+    await order.merge({ status: 'paid' }).save()
+
+    const admin = await UserFactory.apply('admin').create()
+    const desk = await browserContext.newPage()
+    await browserContext.loginAs(admin)
+    await desk.goto(`${new URL(orderPage).origin}/admin/orders`)
+    await desk.getByRole('link', { name: order.orderNumber }).click()
+    await desk.getByLabel('Move to').selectOption('in_production')
+    await desk.getByRole('button', { name: 'Save' }).click()
+    await desk.getByLabel('Move to').selectOption('shipped')
+    await desk.getByLabel('Tracking number (when shipping)').fill('1Z999AA10123456784')
+    await desk.getByRole('button', { name: 'Save' }).click()
+    await desk.getByText('Shipped', { exact: true }).first().waitFor()
+
+    await shopper.goto(orderPage)
+    await shopper.assertTextContains('body', '1Z999AA10123456784')
+    await order.refresh()
+    assert.equal(order.status, 'shipped')
   })
 })
