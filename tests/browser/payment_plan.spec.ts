@@ -7,17 +7,11 @@ import type { LocalStripe } from '#services/payments/local_stripe/server'
 import { watchConsoleErrors } from '#tests/support/browser'
 import { at, bookableStudio, familyWith, readyDraft } from '#tests/support/booking'
 import { billingProcess, noonOn } from '#tests/support/billing'
-import { startLocalStripe, stopLocalStripe } from '#tests/support/stripe'
-import { truncateAfterEach } from '#tests/support/truncate'
+import { useLocalStripe } from '#tests/support/stripe'
 
 test.group('Journey: a 3-pay plan, paid by the demo card and charged by a billing run', (group) => {
   let stripe: LocalStripe
-  group.setup(async () => {
-    stripe = await startLocalStripe()
-    return () => stopLocalStripe(stripe)
-  })
-  group.each.setup(() => truncateAfterEach)
-  group.each.teardown(() => stripe.flushWebhooks())
+  useLocalStripe(group, (started) => (stripe = started))
 
   test('a family books with a 3-pay plan, pays the deposit on the hosted page, and sees the billed instalment and its receipt', async ({ browserContext, visit, assert }) => {
     const { pkg } = await bookableStudio()

@@ -1,4 +1,6 @@
+import type { Group } from '@japa/runner/core'
 import env from '#start/env'
+import { truncateAfterEach } from '#tests/support/truncate'
 import { LocalStripe } from '#services/payments/local_stripe/server'
 import { StripeGateway } from '#services/payments/stripe_gateway'
 import { useGateway } from '#services/payments/gateway'
@@ -13,6 +15,22 @@ export async function startLocalStripe(options: { webhooks?: boolean; delayMs?: 
   const stripe = await new LocalStripe({ webhookUrl, delayMs: options.delayMs }).start()
   useGateway(gatewayFor(stripe))
   return stripe
+}
+
+/**
+ * A test group against the local Stripe server: started once for the group (handed to
+ * `started`), tables emptied after each test, and each test's webhooks delivered before
+ * that, so none lands in the next test.
+ */
+export function useLocalStripe(group: Group, started: (stripe: LocalStripe) => void) {
+  let stripe: LocalStripe
+  group.setup(async () => {
+    stripe = await startLocalStripe()
+    started(stripe)
+    return () => stopLocalStripe(stripe)
+  })
+  group.each.setup(() => truncateAfterEach)
+  group.each.teardown(() => stripe.flushWebhooks())
 }
 
 export function gatewayFor(stripe: LocalStripe) {

@@ -3,18 +3,12 @@ import Payment from '#models/payment'
 import Invoice from '#models/invoice'
 import RunBilling from '#actions/billing/run_billing'
 import type { LocalStripe } from '#services/payments/local_stripe/server'
-import { startLocalStripe, stopLocalStripe } from '#tests/support/stripe'
+import { useLocalStripe } from '#tests/support/stripe'
 import { noonOn, planPaidByCard } from '#tests/support/billing'
-import { truncateAfterEach } from '#tests/support/truncate'
 
 test.group('Invoices: every money path counts on an invoice', (group) => {
   let stripe: LocalStripe
-  group.setup(async () => {
-    stripe = await startLocalStripe()
-    return () => stopLocalStripe(stripe)
-  })
-  group.each.setup(() => truncateAfterEach)
-  group.each.teardown(() => stripe.flushWebhooks())
+  useLocalStripe(group, (started) => (stripe = started))
 
   test('a deposit paid through Stripe Checkout shows on a paid deposit invoice', async ({ client, assert }) => {
     const { family, session } = await planPaidByCard(client, stripe)

@@ -5,20 +5,13 @@ import PhotoSession from '#models/photo_session'
 import EmailLog from '#models/email_log'
 import RunBilling from '#actions/billing/run_billing'
 import type { LocalStripe } from '#services/payments/local_stripe/server'
-import { payOnHostedPage, startLocalStripe, stopLocalStripe } from '#tests/support/stripe'
+import { payOnHostedPage, useLocalStripe } from '#tests/support/stripe'
 import { noonOn, planPaidByCard } from '#tests/support/billing'
 import { lastDeliveredTo, linkIn } from '#tests/support/mail'
-import { truncateAfterEach } from '#tests/support/truncate'
 
 test.group('billing:run charges plan installments', (group) => {
   let stripe: LocalStripe
-  group.setup(async () => {
-    stripe = await startLocalStripe()
-    return () => stopLocalStripe(stripe)
-  })
-  group.each.setup(() => truncateAfterEach)
-  // Charges' webhooks land before the tables are emptied, not in the next test.
-  group.each.teardown(() => stripe.flushWebhooks())
+  useLocalStripe(group, (started) => (stripe = started))
 
   test('with the clock on the first due date: that installment is charged once, the plan counts it', async ({ client, assert }) => {
     const { family, session, plan, installments } = await planPaidByCard(client, stripe)

@@ -5,10 +5,9 @@ import Payment from '#models/payment'
 import RunBilling from '#actions/billing/run_billing'
 import { JobWorker } from '#services/jobs/worker'
 import type { LocalStripe } from '#services/payments/local_stripe/server'
-import { startLocalStripe, stopLocalStripe } from '#tests/support/stripe'
+import { useLocalStripe } from '#tests/support/stripe'
 import { noonOn, planPaidByCard } from '#tests/support/billing'
 import { lastDeliveredTo, linkIn } from '#tests/support/mail'
-import { truncateAfterEach } from '#tests/support/truncate'
 
 async function instalmentReceipts(email: string) {
   return EmailLog.query().where('to', email).where('subject', 'like', 'Receipt:%').where('text', 'like', '%instalment%')
@@ -16,12 +15,7 @@ async function instalmentReceipts(email: string) {
 
 test.group('Billing: a receipt email per charged instalment', (group) => {
   let stripe: LocalStripe
-  group.setup(async () => {
-    stripe = await startLocalStripe()
-    return () => stopLocalStripe(stripe)
-  })
-  group.each.setup(() => truncateAfterEach)
-  group.each.teardown(() => stripe.flushWebhooks())
+  useLocalStripe(group, (started) => (stripe = started))
 
   test('one billing run queues one receipt per charged instalment, sent by the jobs worker; a rerun sends none', async ({ client, assert }) => {
     const { family, installments } = await planPaidByCard(client, stripe)

@@ -6,8 +6,7 @@ import WebhookEvent from '#models/webhook_event'
 import EmailLog from '#models/email_log'
 import type { LocalStripe } from '#services/payments/local_stripe/server'
 import { at, bookableStudio, familyWith, readyDraft } from '#tests/support/booking'
-import { payOnHostedPage, startLocalStripe, stopLocalStripe } from '#tests/support/stripe'
-import { truncateAfterEach } from '#tests/support/truncate'
+import { payOnHostedPage, useLocalStripe } from '#tests/support/stripe'
 
 async function bookWithPlan(client: any) {
   const { pkg } = await bookableStudio()
@@ -21,11 +20,7 @@ async function bookWithPlan(client: any) {
 
 test.group('Stripe: booking deposits through Checkout', (group) => {
   let stripe: LocalStripe
-  group.setup(async () => {
-    stripe = await startLocalStripe()
-    return () => stopLocalStripe(stripe)
-  })
-  group.each.setup(() => truncateAfterEach)
+  useLocalStripe(group, (started) => (stripe = started))
 
   test('a family pays the deposit on the hosted page: session confirmed, card kept for the plan, one receipt', async ({ client, assert }) => {
     const { family, session, payment, response } = await bookWithPlan(client)

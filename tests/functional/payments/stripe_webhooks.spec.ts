@@ -6,8 +6,7 @@ import WebhookEvent from '#models/webhook_event'
 import EmailLog from '#models/email_log'
 import type { LocalStripe } from '#services/payments/local_stripe/server'
 import { at, bookableStudio, familyWith, readyDraft } from '#tests/support/booking'
-import { payOnHostedPage, startLocalStripe, stopLocalStripe } from '#tests/support/stripe'
-import { truncateAfterEach } from '#tests/support/truncate'
+import { payOnHostedPage, useLocalStripe } from '#tests/support/stripe'
 
 /** A deposit paid on the hosted page while Loupe heard nothing (webhooks held back), and the events Stripe made. */
 async function paidUnheard(client: any, stripe: LocalStripe) {
@@ -29,11 +28,7 @@ const receiptsTo = (email: string) => EmailLog.query().where('to', email).where(
 
 test.group('Stripe webhooks', (group) => {
   let stripe: LocalStripe
-  group.setup(async () => {
-    stripe = await startLocalStripe()
-    return () => stopLocalStripe(stripe)
-  })
-  group.each.setup(() => truncateAfterEach)
+  useLocalStripe(group, (started) => (stripe = started))
 
   test('a missing or wrong signature is 400 and stores nothing', async ({ client, assert }) => {
     const { payment, completed } = await paidUnheard(client, stripe)

@@ -8,18 +8,13 @@ import { UserFactory } from '#database/factories/user_factory'
 import { PackageFactory } from '#database/factories/package_factory'
 import { PhotoSessionFactory } from '#database/factories/photo_session_factory'
 import type { LocalStripe } from '#services/payments/local_stripe/server'
-import { payOnHostedPage, startLocalStripe, stopLocalStripe } from '#tests/support/stripe'
+import { payOnHostedPage, useLocalStripe } from '#tests/support/stripe'
 import { noonOn, planPaidByCard } from '#tests/support/billing'
 import { truncateAfterEach } from '#tests/support/truncate'
 
 test.group('Portal payments: plans, instalments, receipts (Stripe)', (group) => {
   let stripe: LocalStripe
-  group.setup(async () => {
-    stripe = await startLocalStripe()
-    return () => stopLocalStripe(stripe)
-  })
-  group.each.setup(() => truncateAfterEach)
-  group.each.teardown(() => stripe.flushWebhooks())
+  useLocalStripe(group, (started) => (stripe = started))
 
   test('a family sees its plan with the paid instalment, the upcoming ones and the receipt', async ({ client, assert }) => {
     const { family, session, installments } = await planPaidByCard(client, stripe)
