@@ -12,6 +12,7 @@ import { sessionBrowserClient } from '@adonisjs/session/plugins/browser_client'
 import { authBrowserClient } from '@adonisjs/auth/plugins/browser_client'
 import { ensureTestDatabase } from '#tests/support/database'
 import { launchChromium } from '#tests/support/chromium'
+import { flushVisits } from '#services/analytics/analytics_buffer'
 
 export const plugins: Config['plugins'] = [
   assert(),
@@ -26,7 +27,14 @@ export const plugins: Config['plugins'] = [
 ]
 
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
-  setup: [ensureTestDatabase, () => testUtils.db().migrate()],
+  // Analytics events are written in batches: the last batch goes before the tables are rolled back.
+  setup: [
+    ensureTestDatabase,
+    () => testUtils.db().migrate(),
+    () => async () => {
+      await flushVisits()
+    },
+  ],
   teardown: [],
 }
 

@@ -7,6 +7,7 @@ import Photo from '#models/photo'
 import Artwork from '#models/artwork'
 import User from '#models/user'
 import { jsonColumn } from '#models/concerns/json_column'
+import { printSubjectOf } from '#shop/line_titles'
 
 export const FULFILLMENT_PROVIDERS = ['in_house', 'printful', 'gooten'] as const
 export type FulfillmentProvider = (typeof FULFILLMENT_PROVIDERS)[number]
@@ -86,4 +87,10 @@ export default class OrderItem extends AppModel {
   static fulfilledBy = scope((query, provider: FulfillmentProvider) => {
     query.where('fulfillment_provider', provider)
   })
+
+  /** "Electric Riff, 8x10 lustre" or "Your photo IMG_0042, 16x20 canvas": needs productVariant, artwork and photo.mediaAsset loaded. */
+  get label() {
+    const subject = printSubjectOf(this)
+    return subject ? `${subject}, ${this.productVariant.name}` : this.productVariant.name
+  }
 }

@@ -78,6 +78,13 @@ export default class GalleryPolicy extends BasePolicy {
     return (await this.view(user, gallery, visitor)) === true || notFound()
   }
 
+  /** Ordering prints of its photos: anyone inside but the studio, whose preview is read-only. */
+  @allowGuest()
+  async orderPrint(user: User | null, gallery: Gallery, visitor: GalleryVisitor | null): Promise<AuthorizerResponse> {
+    if (await this.isStudio(user, gallery)) return AuthorizationResponse.deny('The studio preview is read-only: order prints from the shop.', 403)
+    return (await this.view(user, gallery, visitor)) === true || notFound()
+  }
+
   /**
    * Submitting the selection at once: the signed-in family, or any visitor of a gallery
    * without a family. A visitor who gave the family's email may only ask for a link (below).

@@ -65,6 +65,7 @@ document.addEventListener('alpine:init', () => {
     alt: '',
     position: '',
     downloadAction: '',
+    printHref: '',
     index: 0,
     opener: null,
     hasFavorite: false,
@@ -112,6 +113,9 @@ document.addEventListener('alpine:init', () => {
       const image = item.querySelector('img')
       this.alt = image ? image.alt : ''
       this.downloadAction = item.dataset.download || ''
+      // "Order a print" of this photo: the dialog carries the page's URL with a placeholder id.
+      const printUrl = this.$refs.dialog.dataset.printUrl
+      this.printHref = printUrl && image ? printUrl.replace('00000000-0000-0000-0000-000000000000', image.id.replace(/^p-/, '')) : ''
       this.position = `${this.index + 1} of ${this.total(items)}`
       this.resetZoom()
       this.syncFavorite()

@@ -14,6 +14,7 @@ const PhotoFavoritesController = () => import('#controllers/site/photo_favorites
 const GallerySelectionsController = () => import('#controllers/site/gallery_selections_controller')
 const GallerySelectionConfirmationsController = () => import('#controllers/site/gallery_selection_confirmations_controller')
 const PortalGalleriesController = () => import('#controllers/portal/galleries_controller')
+const PhotoPrintsController = () => import('#controllers/site/photo_prints_controller')
 
 router.get('/g', [GalleryEntriesController, 'create']).as('gallery_entries.create')
 router.post('/g', [GalleryEntriesController, 'store']).as('gallery_entries.store')
@@ -23,6 +24,8 @@ router.post('/g/:slug/visitors', [GalleryVisitorsController, 'store']).as('galle
 router.post('/g/:slug/entry-code', [GalleryEntryCodesController, 'store']).as('gallery_entry_codes.store')
 router.post('/g/:slug/photos/:photo_id/favorite', [PhotoFavoritesController, 'store']).as('photo_favorites.store')
 router.delete('/g/:slug/photos/:photo_id/favorite', [PhotoFavoritesController, 'destroy']).as('photo_favorites.destroy')
+router.get('/g/:slug/photos/:photo_id/print', [PhotoPrintsController, 'show']).as('photo_prints.show')
+router.post('/g/:slug/photos/:photo_id/print', [PhotoPrintsController, 'store']).as('photo_prints.store')
 router.get('/g/:slug/selection', [GallerySelectionsController, 'show']).as('gallery_selections.show')
 router.post('/g/:slug/selection', [GallerySelectionsController, 'store']).as('gallery_selections.store')
 router.delete('/g/:slug/selection', [GallerySelectionsController, 'destroy']).as('gallery_selections.destroy')

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import hash from '@adonisjs/core/services/hash'
+import drive from '@adonisjs/drive/services/main'
 import type { ApiResponse } from '@japa/api-client'
 import type Gallery from '#models/gallery'
 import GalleryVisitor from '#models/gallery_visitor'
@@ -8,6 +10,9 @@ import { PackageFactory } from '#database/factories/package_factory'
 import { PhotoSessionFactory } from '#database/factories/photo_session_factory'
 import { GalleryFactory } from '#database/factories/gallery_factory'
 import { PhotoFactory } from '#database/factories/photo_factory'
+import { MediaAssetFactory } from '#database/factories/media_asset_factory'
+import ProcessMediaAsset from '#jobs/process_media_asset'
+import { gradientJpeg } from '#tests/support/images'
 
 type GalleryState = 'published' | 'expired' | 'archived' | 'trashed' | 'draft'
 
@@ -45,4 +50,22 @@ export async function createVisitor(gallery: Gallery, email = 'grandma@example.c
 /** The visitor token a response set (encrypted cookie), for the next request. */
 export function visitorTokenFrom(response: ApiResponse, gallery: Gallery) {
   return response.cookie(visitorCookieName(gallery))?.value as string | undefined
+}
+
+/**
+ * Real images stored and run through the image pipeline (thumbnails, previews, watermarked
+ * files exist), as gallery photos in order. `shapes` cycles: landscape 900×600 by default.
+ */
+export async function addProcessedPhotos(gallery: Gallery, count: number, shapes: [number, number][] = [[900, 600]]) {
+  const photos = []
+  for (let index = 0; index < count; index++) {
+    const id = randomUUID()
+    const key = `media/${id}/original.jpg`
+    const [width, height] = shapes[index % shapes.length]
+    await drive.use('fs').put(key, await gradientJpeg(width, height))
+    await MediaAssetFactory.apply('processing').merge({ id, key, width, height }).create()
+    await new ProcessMediaAsset().handle({ mediaAssetId: id, watermark: true })
+    photos.push(await PhotoFactory.merge({ galleryId: gallery.id, mediaAssetId: id, sortOrder: index, altText: `Photo number ${index + 1}` }).create())
+  }
+  return photos
 }

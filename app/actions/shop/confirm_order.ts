@@ -25,7 +25,7 @@ export default class ConfirmOrder {
       returnUrl: link,
       cancelUrl: link,
     })
-    await order.load('items', (q) => q.preload('productVariant').preload('artwork'))
+    await order.load('items', (q) => q.preload('productVariant').preload('artwork').preload('photo', (photo) => photo.preload('mediaAsset')))
     await deliverMail(new OrderPlacedNotification(order, link, start.kind === 'pay_at_studio'))
     return start
   }

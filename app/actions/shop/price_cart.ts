@@ -4,6 +4,7 @@ import type CartItem from '#models/cart_item'
 import ArtworkPrintOption from '#models/artwork_print_option'
 import { weightClassOf, type WeightClass } from '#shop/rates'
 import type { PricedLine } from '#shop/pricing'
+import { printSubjectOf } from '#shop/line_titles'
 
 export interface CartLine extends PricedLine {
   item: CartItem
@@ -14,7 +15,7 @@ export interface CartLine extends PricedLine {
 
 /**
  * The cart's lines at today's prices from the database: an artwork's print at its
- * override or the variant's price. Lines no longer for sale (draft artwork, retired
+ * override or the variant's price, a gallery photo's print at the variant's price. Lines no longer for sale (draft artwork, retired
  * variant, withdrawn print option) are left out and reported.
  */
 export default class PriceCart {
@@ -25,6 +26,7 @@ export default class PriceCart {
       .if(trx, (q) => q.useTransaction(trx!))
       .preload('productVariant', (q) => q.preload('product'))
       .preload('artwork')
+      .preload('photo', (q) => q.preload('mediaAsset'))
       .orderBy('created_at')
     const artworkIds = [...new Set(items.map((item) => item.artworkId).filter((id): id is string => !!id))]
     const options = artworkIds.length
@@ -35,7 +37,8 @@ export default class PriceCart {
     for (const item of items) {
       const variant = item.productVariant
       const option = options.find((o) => o.artworkId === item.artworkId && o.productVariantId === item.productVariantId)
-      const sellable = variant.active && variant.product.active && (!item.artworkId || (item.artwork?.status === 'published' && option))
+      const photoOnSale = !item.photoId || (!!item.photo && !item.photo.deletedAt && !item.photo.isHidden)
+      const sellable = variant.active && variant.product.active && photoOnSale && (!item.artworkId || (item.artwork?.status === 'published' && option))
       if (!sellable) {
         unavailable.push(item)
         continue
@@ -44,7 +47,7 @@ export default class PriceCart {
         key: item.id,
         item,
         name: variant.name,
-        artworkTitle: item.artwork?.title ?? null,
+        artworkTitle: printSubjectOf(item),
         unitPrice: option?.priceOverride ?? variant.price,
         quantity: item.quantity,
         weightClass: weightClassOf(variant.product.category),
@@ -53,3 +56,4 @@ export default class PriceCart {
     return { lines, unavailable }
   }
 }
+

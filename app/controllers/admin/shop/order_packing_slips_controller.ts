@@ -8,7 +8,7 @@ export default class OrderPackingSlipsController {
   async show(ctx: HttpContext) {
     await ctx.bouncer.with(OrderPolicy).authorize('manage')
     const order = await findByRouteId(Order, ctx.params.order_id)
-    await order.load('items', (q) => q.preload('productVariant').preload('artwork'))
+    await order.load('items', (q) => q.preload('productVariant').preload('artwork').preload('photo', (photo) => photo.preload('mediaAsset')))
     return ctx.view.render('pages/admin/orders/packing_slip', { order })
   }
 }

@@ -20,7 +20,7 @@ export default class OrdersController {
   async show(ctx: HttpContext) {
     await ctx.bouncer.with(OrderPolicy).authorize('manage')
     const order = await findByRouteId(Order, ctx.params.id)
-    await order.load('items', (q) => q.preload('productVariant').preload('artwork'))
+    await order.load('items', (q) => q.preload('productVariant').preload('artwork').preload('photo', (photo) => photo.preload('mediaAsset')))
     await order.load('payments')
     const history = await StatusChange.query().where('subject_type', 'Order').where('subject_id', order.id).orderBy('created_at')
     return ctx.view.render('pages/admin/orders/show', { order, history })

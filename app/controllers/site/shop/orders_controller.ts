@@ -10,7 +10,7 @@ import { cancellationUrl } from '#controllers/site/shop/order_cancellations_cont
  */
 export default class OrdersController {
   async show({ auth, params, request, response, view }: HttpContext) {
-    const order = await Order.query().where('id', params.id).preload('items', (q) => q.preload('productVariant').preload('artwork')).first()
+    const order = await Order.query().where('id', params.id).preload('items', (q) => q.preload('productVariant').preload('artwork').preload('photo', (photo) => photo.preload('mediaAsset'))).first()
     const mine = order && auth.user && order.userId === auth.user.id
     if (!order || !(mine || request.hasValidSignature('order'))) throw new errors.E_ROUTE_NOT_FOUND([request.method(), request.url()])
     response.header('Cache-Control', 'private, no-store')
