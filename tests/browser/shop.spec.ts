@@ -41,7 +41,7 @@ test.group('Journey: the print shop', (group) => {
     assert.deepEqual(consoleErrors, [])
   })
 
-  test('an admin ships an order with tracking and the customer sees it on the order page', async ({ browserContext, visit, assert }) => {
+  test('an admin ships an order with tracking and the customer sees it on the order page', async ({ browser, visit, assert }) => {
     const { smallOption } = await artworkForSale()
     const shopper = await visit(`/artworks/electric-riff`)
     await shopper.locator('#print-option').selectOption({ value: smallOption.id })
@@ -61,8 +61,10 @@ test.group('Journey: the print shop', (group) => {
     await order.merge({ status: 'paid' }).save()
 
     const admin = await UserFactory.apply('admin').create()
-    const desk = await browserContext.newPage()
-    await browserContext.loginAs(admin)
+    // The studio works in its own browser, signed in.
+    const studio = await browser.newContext()
+    await studio.loginAs(admin)
+    const desk = await studio.newPage()
     await desk.goto(`${new URL(orderPage).origin}/admin/orders`)
     await desk.getByRole('link', { name: order.orderNumber }).click()
     await desk.getByLabel('Move to').selectOption('in_production')
@@ -72,6 +74,7 @@ test.group('Journey: the print shop', (group) => {
     await desk.getByRole('button', { name: 'Save' }).click()
     await desk.getByText('Shipped', { exact: true }).first().waitFor()
 
+    await studio.close()
     await shopper.goto(orderPage)
     await shopper.assertTextContains('body', '1Z999AA10123456784')
     await order.refresh()
