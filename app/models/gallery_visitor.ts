@@ -19,8 +19,9 @@ export default class GalleryVisitor extends AppModel {
   @column()
   declare galleryId: string
 
-  @column({ prepare: (value: string) => value?.trim().toLowerCase() })
-  declare email: string
+  /** Null for someone let in by a public share link who has not favourited yet. */
+  @column({ prepare: (value: string | null) => value?.trim().toLowerCase() ?? null })
+  declare email: string | null
 
   @column()
   declare userId: string | null
@@ -90,6 +91,11 @@ export default class GalleryVisitor extends AppModel {
       await visitor.save()
     }
     return visitor
+  }
+
+  /** Someone a public share link let in, not yet asked for an email (a row per browser). */
+  static async anonymous(gallery: Gallery) {
+    return this.create({ galleryId: gallery.id, email: null, userId: null, viewCount: 0 })
   }
 
   /** The access version of the pass this visitor was found by (see findByPass), if any. */

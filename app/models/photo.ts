@@ -51,6 +51,13 @@ export default class Photo extends compose(AppModel, SoftDeletes) {
   @column()
   declare sortOrder: number
 
+  /** The upload batch this photo came in and its place there (see UploadPhoto). */
+  @column({ serializeAs: null })
+  declare uploadBatch: string | null
+
+  @column({ serializeAs: null })
+  declare uploadPosition: number | null
+
   @column()
   declare photographerNotes: string | null
 

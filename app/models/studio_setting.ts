@@ -131,6 +131,10 @@ export default class StudioSetting extends AppModel {
   @column()
   declare logoUrl: string | null
 
+  /** The logo uploaded at Admin → Branding (served by `studio_logos.show`), if any. */
+  @column()
+  declare logoMediaAssetId: string | null
+
   /** #rrggbb for buttons and links on gallery pages (null: Loupe's own). */
   @column()
   declare brandColor: string | null

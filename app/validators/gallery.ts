@@ -6,7 +6,6 @@ import { accessCodeFormat, gallerySession, slugFormat, uniqueGallery } from '#va
 
 const messages = withMessages({
   'name.required': 'Enter a name for the gallery',
-  'accessCode.required': 'Enter an access code',
   'accessCode.minLength': 'Use at least {{ min }} characters',
   'selectionLimit.min': 'Enter at least 1, or leave it empty',
   'selectionLimit.withoutDecimals': 'Enter a whole number',
@@ -34,7 +33,9 @@ const settings = {
     .minLength(8)
     .maxLength(32)
     .use(accessCodeFormat())
-    .use(uniqueGallery({ column: 'access_code', message: 'Another gallery already uses this code' })),
+    .use(uniqueGallery({ column: 'access_code', message: 'Another gallery already uses this code' }))
+    // Empty: a new gallery gets a generated code, an existing one keeps its own.
+    .optional(),
   password: vine.string().minLength(GALLERY_PASSWORD_MIN_LENGTH).maxLength(100).optional(),
   downloadEnabled: vine.boolean().optional(),
   watermarkEnabled: vine.boolean().optional(),
@@ -111,3 +112,11 @@ export const galleryExtensionValidator = vine.compile(
   })
 )
 galleryExtensionValidator.messagesProvider = messages
+
+/** The uploader's note of where a file stood among those picked together (UploadPhoto). */
+export const uploadPlaceValidator = vine.compile(
+  vine.object({
+    batch: vine.string().regex(/^[A-Za-z0-9_-]{8,40}$/).optional(),
+    position: vine.number().withoutDecimals().min(0).max(100000).optional(),
+  })
+)

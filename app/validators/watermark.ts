@@ -25,3 +25,16 @@ export const updateWatermarkValidator = vine.compile(
   })
 )
 updateWatermarkValidator.messagesProvider = messages
+
+/** The form's current values, as the live preview reads them from the query string. */
+export const watermarkPreviewValidator = vine.compile(
+  vine.object({
+    text: vine.string().trim().maxLength(120).optional(),
+    opacity: vine.number().withoutDecimals().min(5).max(100),
+    size: vine.number().withoutDecimals().min(2).max(40),
+    placement: vine.enum(WATERMARK_PLACEMENTS),
+    angle: vine.number().withoutDecimals().min(-90).max(90),
+    removeLogo: vine.boolean().optional(),
+  })
+)
+watermarkPreviewValidator.messagesProvider = messages

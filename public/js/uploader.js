@@ -9,6 +9,23 @@
     return document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? ''
   }
 
+  // Refusals a second try gets again (the file itself was refused, or the page must be
+  // reloaded): their message says why, and no Retry is offered. Lost connections, server
+  // errors and rate limits are worth a retry.
+  const FINAL_STATUSES = [400, 403, 404, 413, 415, 419, 422]
+
+  function isRetryable(xhr) {
+    return !FINAL_STATUSES.includes(xhr.status)
+  }
+
+  function newBatch() {
+    return `b${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
+  }
+
+  // Picked files go up in file-name order ("IMG_2" before "IMG_10"); the server keeps
+  // that order whatever order the parallel uploads finish in.
+  const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
+
   function errorOf(xhr) {
     try {
       const body = JSON.parse(xhr.responseText)
@@ -21,16 +38,22 @@
     return xhr.status ? `The upload failed (error ${xhr.status}). Try again.` : 'The connection was lost. Try again.'
   }
 
-  function makeItem(file) {
+  function makeItem(file, batch, position) {
     return {
       key: nextKey++,
       file,
+      batch,
+      position,
+      retryable: false,
       name: file.name,
       state: 'waiting',
       progress: 0,
       error: '',
       get failed() {
         return this.state === 'failed'
+      },
+      get canRetry() {
+        return this.state === 'failed' && this.retryable
       },
       get statusText() {
         if (this.state === 'uploading') return `${this.progress}%`
@@ -103,10 +126,13 @@
         event.target.value = ''
       },
       add(files) {
-        for (const file of Array.from(files ?? [])) this.items.push(makeItem(file))
+        const batch = newBatch()
+        const sorted = Array.from(files ?? []).sort((a, b) => byName.compare(a.name, b.name))
+        sorted.forEach((file, position) => this.items.push(makeItem(file, batch, position)))
         this.pump()
       },
       retry(item) {
+        if (!item.retryable) return
         item.state = 'waiting'
         item.progress = 0
         item.error = ''
@@ -132,6 +158,8 @@
         this.active++
         item.state = 'uploading'
         const body = new FormData()
+        body.append('batch', item.batch)
+        body.append('position', String(item.position))
         body.append('file', item.file, item.file.name)
         const xhr = new XMLHttpRequest()
         xhr.open('POST', this.url)
@@ -155,6 +183,7 @@
           item.state = 'failed'
           item.progress = 0
           item.error = errorOf(xhr)
+          item.retryable = isRetryable(xhr)
         }
         this.pump()
       },

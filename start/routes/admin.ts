@@ -27,6 +27,8 @@ const GalleryProcessingsController = () => import('#controllers/admin/gallery_pr
 const GalleryAccessLogsController = () => import('#controllers/admin/gallery_access_logs_controller')
 const KioskDevicesController = () => import('#controllers/admin/kiosk_devices_controller')
 const WatermarksController = () => import('#controllers/admin/watermarks_controller')
+const WatermarkPreviewsController = () => import('#controllers/admin/watermark_previews_controller')
+const BrandingsController = () => import('#controllers/admin/brandings_controller')
 const GallerySelectionEditingsController = () => import('#controllers/admin/gallery_selection_editings_controller')
 const GallerySelectionLocksController = () => import('#controllers/admin/gallery_selection_locks_controller')
 const KioskDeviceRevocationsController = () => import('#controllers/admin/kiosk_device_revocations_controller')
@@ -49,6 +51,9 @@ router
         router.post('/kiosk-devices/:id/revocation', [KioskDeviceRevocationsController, 'store']).as('kiosk_device_revocations.store')
         router.get('/watermark', [WatermarksController, 'show']).as('watermark.show')
         router.put('/watermark', [WatermarksController, 'update']).as('watermark.update')
+        router.get('/watermark/preview', [WatermarkPreviewsController, 'show']).as('watermark_preview.show')
+        router.get('/branding', [BrandingsController, 'show']).as('branding.show')
+        router.put('/branding', [BrandingsController, 'update']).as('branding.update')
       })
       .use(middleware.area({ ability: 'enterAdmin' }))
 

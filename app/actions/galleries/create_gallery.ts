@@ -1,3 +1,4 @@
+import { uniqueAccessCode } from '#support/access_codes'
 import Gallery from '#models/gallery'
 import PhotoSession from '#models/photo_session'
 import RecordAudit from '#actions/audit/record_audit'
@@ -29,6 +30,7 @@ export default class CreateGallery {
       : null
     const gallery = new Gallery().merge({
       ...(await gallerySettingsColumns(input)),
+      accessCode: input.accessCode || (await uniqueAccessCode()),
       photoSessionId: session?.id ?? null,
       slug: input.slug ?? (await uniqueSlug(input.name)),
       status: 'draft',

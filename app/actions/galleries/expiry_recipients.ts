@@ -31,6 +31,8 @@ export async function expiryRecipientsOf(gallery: Gallery): Promise<ExpiryRecipi
     })
     .orderBy('createdAt')
   for (const visitor of engaged) {
+    // A share-link visitor who never gave an email has nobody to tell.
+    if (!visitor.email) continue
     const key = visitor.email.toLowerCase()
     if (!recipients.has(key)) recipients.set(key, { email: visitor.email, firstName: null, isFamily: false })
   }

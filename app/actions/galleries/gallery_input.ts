@@ -8,7 +8,8 @@ export interface GallerySettingsInput {
   name: string
   slug?: string
   description?: string
-  accessCode: string
+  /** Empty keeps the gallery's code (a new gallery gets a generated one). */
+  accessCode?: string
   password?: string
   downloadEnabled?: boolean
   watermarkEnabled?: boolean
@@ -23,7 +24,7 @@ export async function gallerySettingsColumns(input: GallerySettingsInput) {
   return {
     name: input.name,
     description: input.description ?? null,
-    accessCode: input.accessCode,
+    ...(input.accessCode ? { accessCode: input.accessCode } : {}),
     downloadEnabled: input.downloadEnabled ?? false,
     watermarkEnabled: input.watermarkEnabled ?? false,
     socialShareEnabled: input.socialShareEnabled ?? false,

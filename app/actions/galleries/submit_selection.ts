@@ -47,7 +47,7 @@ export default class SubmitSelection {
     const settings = await StudioSetting.current()
     const to = settings.email ?? env.get('MAIL_FROM_ADDRESS', 'studio@loupe.test')
     const files = photos.map((photo, index) => ({ filename: photo.original_filename ?? `Photo ${index + 1} (${photo.id})` }))
-    await deliverMail(new SelectionSubmittedNotification(to, gallery, visitor.email, summary, files, studioUrlOf(gallery)))
+    await deliverMail(new SelectionSubmittedNotification(to, gallery, visitor.email ?? 'a visitor', summary, files, studioUrlOf(gallery)))
   }
 }
 

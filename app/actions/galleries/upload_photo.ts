@@ -1,5 +1,6 @@
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Gallery from '#models/gallery'
 import type MediaAsset from '#models/media_asset'
 import Photo from '#models/photo'
@@ -7,6 +8,12 @@ import RecordAudit from '#actions/audit/record_audit'
 import { acceptImageUpload, type RejectedImage } from '#services/images/accept_image_upload'
 import { dispatch } from '#services/jobs/dispatch'
 import type { Actor } from '#support/actor'
+
+/** Where the file stood among those picked together (file-name order), if the uploader says. */
+export interface UploadPlace {
+  batch: string
+  position: number
+}
 
 export type UploadPhotoResult =
   | { ok: true; photo: Photo; asset: MediaAsset }
@@ -21,7 +28,7 @@ export type UploadPhotoResult =
  * The first photo of a gallery without a cover becomes its cover.
  */
 export default class UploadPhoto {
-  static async handle(actor: Actor, gallery: Gallery, file: MultipartFile): Promise<UploadPhotoResult> {
+  static async handle(actor: Actor, gallery: Gallery, file: MultipartFile, place: UploadPlace | null = null): Promise<UploadPhotoResult> {
     const upload = await acceptImageUpload(file)
     if (!upload.ok) return upload
 
@@ -29,9 +36,9 @@ export default class UploadPhoto {
     try {
       created = await db.transaction(async (trx) => {
         const asset = await upload.createAsset(trx)
-        const last = await trx.from('photos').where('gallery_id', gallery.id).max('sort_order as max').first()
+        const sortOrder = await this.placeOf(gallery.id, place, trx)
         const photo = await Photo.create(
-          { galleryId: gallery.id, mediaAssetId: asset.id, sortOrder: Number(last?.max ?? -1) + 1, editingStatus: 'raw' },
+          { galleryId: gallery.id, mediaAssetId: asset.id, sortOrder, editingStatus: 'raw', uploadBatch: place?.batch ?? null, uploadPosition: place?.position ?? null },
           { client: trx }
         )
         await Gallery.query({ client: trx }).where('id', gallery.id).whereNull('cover_photo_id').update({ coverPhotoId: photo.id })
@@ -49,5 +56,29 @@ export default class UploadPhoto {
       details: { galleryId: gallery.id, filename: created.asset.originalFilename, bytes: file.size },
     })
     return { ok: true, ...created }
+  }
+
+  /**
+   * Last in the gallery, unless a file picked after this one in the same batch finished
+   * first: then just before the first of those, the photos from there on moving down one.
+   * The gallery row is locked first, so parallel uploads place themselves one at a time.
+   */
+  private static async placeOf(galleryId: string, place: UploadPlace | null, trx: TransactionClientContract) {
+    await trx.from('galleries').where('id', galleryId).forUpdate().select('id').first()
+    if (place) {
+      const later = await trx
+        .from('photos')
+        .where({ gallery_id: galleryId, upload_batch: place.batch })
+        .where('upload_position', '>', place.position)
+        .min('sort_order as first')
+        .first()
+      if (later?.first !== null && later?.first !== undefined) {
+        const first = Number(later.first)
+        await trx.from('photos').where('gallery_id', galleryId).where('sort_order', '>=', first).increment('sort_order', 1)
+        return first
+      }
+    }
+    const last = await trx.from('photos').where('gallery_id', galleryId).max('sort_order as max').first()
+    return Number(last?.max ?? -1) + 1
   }
 }

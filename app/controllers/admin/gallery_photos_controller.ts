@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { updatePhotoValidator } from '#validators/gallery'
+import { updatePhotoValidator, uploadPlaceValidator } from '#validators/gallery'
 import UploadPhoto from '#actions/galleries/upload_photo'
 import UpdatePhoto from '#actions/galleries/update_photo'
 import DeletePhoto from '#actions/galleries/delete_photo'
@@ -19,7 +19,9 @@ export default class GalleryPhotosController {
     const file = ctx.request.file('file')
     if (!file) return ctx.response.unprocessableEntity({ errors: [{ field: 'file', message: 'Choose an image to upload.' }] })
 
-    const result = await UploadPhoto.handle(ctx.actor, gallery, file)
+    const { batch, position } = await ctx.request.validateUsing(uploadPlaceValidator)
+    const place = batch && position !== undefined ? { batch, position } : null
+    const result = await UploadPhoto.handle(ctx.actor, gallery, file, place)
     if (!result.ok) return ctx.response.unprocessableEntity({ errors: [{ field: 'file', message: result.message }] })
     return ctx.response.created({
       ok: true,

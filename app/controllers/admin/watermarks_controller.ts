@@ -14,7 +14,8 @@ export default class WatermarksController {
     const settings = await StudioSetting.current()
     const progress = await WatermarkProgressOf.handle(settings.watermarkVersion)
     const page = ctx.request.header('hx-request') ? 'pages/admin/watermarks/_progress' : 'pages/admin/watermarks/show'
-    return ctx.view.render(page, { settings, progress, placements: WATERMARK_PLACEMENTS })
+    const query = { text: settings.watermarkText ?? '', opacity: settings.watermarkOpacity, size: settings.watermarkSize, placement: settings.watermarkPlacement, angle: settings.watermarkAngle }
+    return ctx.view.render(page, { settings, progress, placements: WATERMARK_PLACEMENTS, query })
   }
 
   async update(ctx: HttpContext) {

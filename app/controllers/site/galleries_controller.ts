@@ -23,6 +23,8 @@ export default class GalleriesController {
       return view.render('pages/site/galleries/expired', { studio: await StudioSetting.current() })
     }
     if (!viewer) return lockedPage(ctx, gallery)
+    // A share-link visitor's first heart asks for the email that keeps favourites.
+    if (viewer.kind === 'visitor' && !viewer.visitor.email && request.qs().step === 'email') return lockedPage(ctx, gallery)
 
     const { filter, page: pageNumber } = await request.validateUsing(galleryFilterValidator)
     const rights = await rightsOf(ctx, gallery, viewer)

@@ -1,3 +1,4 @@
+import router from '@adonisjs/core/services/router'
 import type { HttpContext } from '@adonisjs/core/http'
 import type Gallery from '#models/gallery'
 import GalleryPolicy from '#policies/gallery_policy'
@@ -16,6 +17,7 @@ import { isUuid } from '#services/http/route_ids'
 export default class PhotoFavoritesController {
   async store(ctx: HttpContext) {
     const { gallery, viewer, photoId } = await this.load(ctx)
+    if (viewer.kind === 'visitor' && !viewer.visitor.email) return this.askForEmail(ctx, gallery)
     const result = await AddPhotoFavorite.handle(gallery, viewer.visitor!, photoId)
     return this.respond(ctx, gallery, viewer, photoId, result)
   }
@@ -31,6 +33,13 @@ export default class PhotoFavoritesController {
     await ctx.bouncer.with(GalleryPolicy).authorize('favorite', gallery, viewer.visitor)
     if (!isUuid(ctx.params.photo_id)) notFound(ctx)
     return { gallery, viewer, photoId: ctx.params.photo_id as string }
+  }
+
+  /** A share-link visitor's first heart: favourites are kept under an email, so the email step first. */
+  private askForEmail(ctx: HttpContext, gallery: Gallery) {
+    const url = router.makeUrl('galleries.show', { slug: gallery.slug }, { qs: { step: 'email' } })
+    if (ctx.request.header('hx-request')) return ctx.response.header('HX-Redirect', url).noContent()
+    return ctx.response.redirect().status(303).toPath(url)
   }
 
   private async respond(ctx: HttpContext, gallery: Gallery, viewer: GalleryViewer, photoId: string, result: PhotoFavoriteResult) {

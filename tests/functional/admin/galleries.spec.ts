@@ -153,6 +153,31 @@ test.group('Admin: galleries', (group) => {
     response.assertTextIncludes('value="SHORT"')
   })
 
+  test('an emptied access code is never asked for while a code shows: a new gallery gets one, an edited one keeps its own', async ({ client, assert }) => {
+    const admin = await UserFactory.apply('admin').create()
+    const refused = await client
+      .post('/admin/galleries')
+      .form(settings({ name: '', accessCode: '' }))
+      .header('referer', '/admin/galleries/create')
+      .loginAs(admin)
+      .withCsrfToken()
+    refused.assertTextIncludes('Enter a name for the gallery')
+    assert.notInclude(refused.text(), 'Enter an access code')
+    refused.assertTextIncludes('Generated for you: keep it, or type your own')
+
+    const created = await client.post('/admin/galleries').form(settings({ accessCode: '' })).loginAs(admin).withCsrfToken().redirects(0)
+    created.assertStatus(303)
+    const gallery = await Gallery.findByOrFail('name', 'Spring minis')
+    assert.match(gallery.accessCode, /^[A-Z2-9]{10}$/)
+
+    const code = gallery.accessCode
+    const edited = await client.put(`/admin/galleries/${gallery.id}`).form(settings({ name: 'Renamed', accessCode: '', slug: gallery.slug })).loginAs(admin).withCsrfToken().redirects(0)
+    edited.assertStatus(303)
+    await gallery.refresh()
+    assert.equal(gallery.name, 'Renamed')
+    assert.equal(gallery.accessCode, code)
+  })
+
   test('a JSON request with bad input gets 422 and the field errors', async ({ client, assert }) => {
     const admin = await UserFactory.apply('admin').create()
     const response = await client

@@ -65,6 +65,29 @@ test.group('Admin: uploading photos to a gallery', (group) => {
     await drive.use().delete(asset.key)
   })
 
+  test('a batch keeps the order it was picked in, whatever order its uploads finish in', async ({ client, assert }) => {
+    const admin = await UserFactory.apply('admin').create()
+    const gallery = await GalleryFactory.create()
+    const earlier = await photoOf(gallery, 'ready', 0)
+    const names = ['IMG_2.jpg', 'IMG_10.jpg', 'IMG_11.jpg']
+    const ids: Record<string, string> = {}
+    // The uploader numbers the files in file-name order; here the last finishes first.
+    for (const position of [2, 0, 1]) {
+      const response = await postUpload(client, admin, gallery, { bytes: await gradientJpeg(300, 200), filename: names[position] })
+        .fields({ batch: 'batch-0001', position: String(position) })
+      response.assertStatus(201)
+      ids[names[position]] = response.body().photo.id
+    }
+    const lone = await postUpload(client, admin, gallery, { bytes: await gradientJpeg(300, 200), filename: 'later.jpg' })
+    lone.assertStatus(201)
+
+    const order = (await Photo.query().where('galleryId', gallery.id).orderBy('sortOrder')).map((photo) => photo.id)
+    assert.deepEqual(order, [earlier.id, ids['IMG_2.jpg'], ids['IMG_10.jpg'], ids['IMG_11.jpg'], lone.body().photo.id])
+    for (const asset of await MediaAsset.query().whereIn('id', (await Photo.query().whereIn('id', order.slice(1))).map((p) => p.mediaAssetId))) {
+      await drive.use().delete(asset.key)
+    }
+  })
+
   test('files that are not images are rejected by their bytes, leaving nothing behind', async ({ client, assert }) => {
     const gallery = await GalleryFactory.create()
     const photographer = await photographerOf(gallery)

@@ -149,6 +149,43 @@ test.group('Admin: the studio watermark', (group) => {
     assert.equal((await StudioSetting.current()).watermarkVersion, 1)
   })
 
+  test('the live preview marks a sample photo with the form\'s values: other values, another image', async ({ client, assert }) => {
+    const admin = await UserFactory.apply('admin').create()
+    const preview = async (qs: Record<string, string>) => {
+      const response = await client.get('/admin/watermark/preview').qs(qs).loginAs(admin)
+      response.assertStatus(200)
+      response.assertHeader('content-type', 'image/webp')
+      const bytes = Buffer.from(response.response.body as Buffer)
+      assert.equal((await sharp(bytes).metadata()).format, 'webp')
+      return bytes
+    }
+    const tiled = await preview(FORM)
+    const corner = await preview({ ...FORM, placement: 'bottom_right' })
+    const fainter = await preview({ ...FORM, opacity: '10' })
+    assert.notDeepEqual(tiled, corner)
+    assert.notDeepEqual(tiled, fainter)
+    assert.deepEqual(await preview(FORM), tiled, 'same settings, same image')
+
+    const fragment = await client.get('/admin/watermark/preview').qs({ ...FORM, opacity: '10' }).header('hx-request', 'true').loginAs(admin)
+    fragment.assertStatus(200)
+    fragment.assertTextIncludes('id="watermark-preview"')
+    assert.match(fragment.text(), /<img src="\/admin\/watermark\/preview\?[^"]*opacity=10/)
+
+    const page = await client.get('/admin/watermark').loginAs(admin)
+    page.assertTextIncludes('hx-get="/admin/watermark/preview"')
+    assert.match(page.text(), /<img src="\/admin\/watermark\/preview\?[^"]*placement=tiled/)
+  })
+
+  test('the preview refuses values the form would refuse, and photographers', async ({ client }) => {
+    const admin = await UserFactory.apply('admin').create()
+    const bad = await client.get('/admin/watermark/preview').qs({ ...FORM, opacity: '0' }).loginAs(admin)
+    bad.assertStatus(422)
+    const waiting = await client.get('/admin/watermark/preview').qs({ ...FORM, opacity: '0' }).header('hx-request', 'true').loginAs(admin)
+    waiting.assertTextIncludes('The preview waits for values the form accepts.')
+    const photographer = await UserFactory.merge({ role: 'photographer' }).create()
+    ;(await client.get('/admin/watermark/preview').qs(FORM).loginAs(photographer)).assertStatus(403)
+  })
+
   test('only admins manage the watermark', async ({ client }) => {
     const photographer = await UserFactory.merge({ role: 'photographer' }).create()
     const response = await client.put('/admin/watermark').loginAs(photographer).withCsrfToken().form(FORM).redirects(0)

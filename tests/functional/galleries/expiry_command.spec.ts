@@ -44,7 +44,7 @@ async function galleryWithAudience(expiresAt: DateTime, name = 'Okafor family se
   const downloader = await GalleryVisitorFactory.merge({ galleryId: gallery.id, email: `dl.${gallery.slug}@example.com` }).create()
   await DownloadFactory.merge({ photoId: photo.id, galleryVisitorId: downloader.id }).create()
   const looker = await GalleryVisitorFactory.merge({ galleryId: gallery.id, email: `look.${gallery.slug}@example.com` }).create()
-  return { gallery, family: family.email!, fan: fan.email, downloader: downloader.email, looker: looker.email }
+  return { gallery, family: family.email!, fan: fan.email!, downloader: downloader.email!, looker: looker.email! }
 }
 
 async function emailsTo(address: string, templateKey: string) {

@@ -186,8 +186,8 @@ test.group('Gallery access: the gallery form', (group) => {
     assert.lengthOf(await GalleryVisitor.query().where('galleryId', gallery.id), 1)
   })
 
-  test('with public share on, the share link opens the gallery without the code; the address alone does not', async ({ client, assert }) => {
-    const { gallery } = await createFamilyGallery()
+  test('with public share on, the share link opens the gallery straight away; the address alone does not', async ({ client, assert }) => {
+    const { gallery, photos } = await createFamilyGallery()
     gallery.publicShareEnabled = true
     await gallery.save()
     assert.isAtLeast(Buffer.from(gallery.shareToken!, 'base64url').length, 16, 'a secret of at least 128 bits')
@@ -199,22 +199,64 @@ test.group('Gallery access: the gallery form', (group) => {
     const guessed = await client.post(`${path(gallery)}/visitors`).form({ email: 'friend@example.com' }).withCsrfToken().redirects(0)
     guessed.assertValidationError('code', 'Enter the access code from your card or email')
 
-    // The share link stands in for the code, then leaves the secret out of the address.
+    // The share link lets this browser in at once (no code, no email), then leaves the secret out of the address.
     const opened = await client.get(`${path(gallery)}/share/${gallery.shareToken}`).redirects(0)
     opened.assertStatus(303)
     assert.equal(opened.header('location'), path(gallery))
-    const form = await client.get(path(gallery)).withSession(opened.session())
+    const pass = visitorTokenFrom(opened, gallery)!
+    assert.isString(pass)
+    const grid = await client.get(path(gallery)).withEncryptedCookie(visitorCookieName(gallery), pass).withSession(opened.session())
+    grid.assertStatus(200)
+    grid.assertTextIncludes('photo-grid')
+    assert.notInclude(grid.text(), 'Your email')
+    const anonymous = await GalleryVisitor.query().where('galleryId', gallery.id).whereNull('email')
+    assert.lengthOf(anonymous, 1)
+
+    // The first heart asks for the email that keeps favourites; nothing is saved before.
+    const heart = `${path(gallery)}/photos/${photos[0].id}/favorite`
+    const asked = await client.post(heart).withEncryptedCookie(visitorCookieName(gallery), pass).withSession(opened.session()).withCsrfToken().redirects(0)
+    asked.assertStatus(303)
+    assert.equal(asked.header('location'), `${path(gallery)}?step=email`)
+    const askedHtmx = await client.post(heart).header('hx-request', 'true').withEncryptedCookie(visitorCookieName(gallery), pass).withSession(opened.session()).withCsrfToken().redirects(0)
+    assert.equal(askedHtmx.header('hx-redirect'), `${path(gallery)}?step=email`)
+    assert.equal(Number((await db.from('photo_favorites').count('* as n').first())!.n), 0)
+    const form = await client.get(`${path(gallery)}?step=email`).withEncryptedCookie(visitorCookieName(gallery), pass).withSession(opened.session())
     form.assertTextIncludes('Your email')
     assert.notInclude(form.text(), 'name="code"')
     const response = await client.post(`${path(gallery)}/visitors`).form({ email: 'friend@example.com' }).withSession(opened.session()).withCsrfToken().redirects(0)
     response.assertStatus(303)
-    assert.isString(visitorTokenFrom(response, gallery))
-    assert.lengthOf(await GalleryVisitor.query().where('galleryId', gallery.id).where('email', 'friend@example.com'), 1)
+    const named = visitorTokenFrom(response, gallery)!
+    assert.isString(named)
+    const friend = await GalleryVisitor.query().where('galleryId', gallery.id).where('email', 'friend@example.com').firstOrFail()
+    const saved = await client.post(heart).header('hx-request', 'true').withEncryptedCookie(visitorCookieName(gallery), named).withCsrfToken().redirects(0)
+    saved.assertStatus(200)
+    assert.lengthOf(await db.from('photo_favorites').where('gallery_visitor_id', friend.id), 1)
 
     // The studio copies the share link from the gallery's page.
     const studio = await client.get(`/admin/galleries/${gallery.id}`).loginAs(await UserFactory.apply('admin').create())
     studio.assertTextIncludes('Share link (opens without the code)')
     studio.assertTextIncludes(`${path(gallery)}/share/${gallery.shareToken}`)
+  })
+
+  test('a share link still asks for the password of a gallery that has one, and its pass ends when sharing is turned off', async ({ client, assert }) => {
+    const { gallery } = await createFamilyGallery()
+    gallery.publicShareEnabled = true
+    gallery.passwordHash = 'set'
+    await gallery.save()
+    const guarded = await client.get(`${path(gallery)}/share/${gallery.shareToken}`).redirects(0)
+    guarded.assertStatus(303)
+    assert.isUndefined(visitorTokenFrom(guarded, gallery))
+    assert.lengthOf(await GalleryVisitor.query().where('galleryId', gallery.id), 0)
+
+    gallery.passwordHash = null
+    await gallery.save()
+    const opened = await client.get(`${path(gallery)}/share/${gallery.shareToken}`).redirects(0)
+    const pass = visitorTokenFrom(opened, gallery)!
+    ;(await client.get(path(gallery)).withEncryptedCookie(visitorCookieName(gallery), pass)).assertTextIncludes('photo-grid')
+    gallery.publicShareEnabled = false
+    await gallery.save()
+    const closed = await client.get(path(gallery)).withEncryptedCookie(visitorCookieName(gallery), pass)
+    closed.assertTextIncludes('This gallery is private')
   })
 
   test('a wrong share secret, or any secret once public share is off, is a 404', async ({ client, assert }) => {
