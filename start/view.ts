@@ -6,7 +6,7 @@ import { DateTime } from 'luxon'
 import { assetUrl } from '#services/http/asset_url'
 import { cachePartials } from '#services/http/edge_partial_cache'
 import { listComponentsOnce } from '#services/http/edge_component_list'
-import { renderFragment } from '#services/http/edge_fragment_cache'
+import { renderFragment, renderKeyedFragment } from '#services/http/edge_fragment_cache'
 import { homeUrl } from '#controllers/auth/home_route'
 import { formatMoney } from '#services/money/format_money'
 import { artworkImage } from '#services/site/artwork_images'
@@ -24,6 +24,9 @@ edge.global('artworkImage', artworkImage)
 edge.global('fragment', (owner: object, key: string, template: string, state: Record<string, unknown>) =>
   renderFragment(edge, owner, key, template, state)
 )
+
+/** `{{{ keyedFragment(key, 'template', state) }}}`: the same, kept by a key naming all the template reads (see renderKeyedFragment). */
+edge.global('keyedFragment', (key: string, template: string, state: Record<string, unknown>) => renderKeyedFragment(edge, key, template, state))
 
 /** `homeUrl(auth.user)`: the signed-in person's own home (/admin, /studio, /photographer, /portal). */
 edge.global('homeUrl', homeUrl)

@@ -19,3 +19,22 @@ export function renderFragment(edge: Edge, owner: object, key: string, template:
   }
   return html
 }
+
+const MAX_KEYED = 5_000
+const keyed = new Map<string, string>()
+
+/**
+ * The same, for HTML whose owner is rebuilt on every request (models loaded afresh): keyed by
+ * a string that names everything the template reads, least recently used dropped first.
+ */
+export async function renderKeyedFragment(edge: Edge, key: string, template: string, state: Record<string, unknown>) {
+  let html = keyed.get(key)
+  if (html === undefined) {
+    html = await edge.createRenderer().render(template, state)
+    if (keyed.size >= MAX_KEYED) keyed.delete(keyed.keys().next().value!)
+  } else {
+    keyed.delete(key)
+  }
+  keyed.set(key, html)
+  return html
+}

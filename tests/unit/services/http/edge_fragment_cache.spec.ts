@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Edge } from 'edge.js'
-import { renderFragment } from '#services/http/edge_fragment_cache'
+import { renderFragment, renderKeyedFragment } from '#services/http/edge_fragment_cache'
 
 async function edgeWithTile() {
   const root = await mkdtemp(join(tmpdir(), 'loupe-edge-'))
@@ -36,5 +36,24 @@ test.group('Edge fragment cache', () => {
     const renamed = { alt: 'Dunes' }
     assert.equal(renderFragment(edge, renamed, '0', 'tile', { photo: renamed, favorited: false }), '<li>Dunes</li>')
     assert.equal(renders, 3)
+  })
+
+  test('a keyed fragment is rendered once per key, whatever objects it is given', async ({ assert, cleanup }) => {
+    const { root, edge } = await edgeWithTile()
+    cleanup(() => rm(root, { recursive: true, force: true }))
+    let renders = 0
+    const createRenderer = edge.createRenderer.bind(edge)
+    edge.createRenderer = () => {
+      renders++
+      return createRenderer()
+    }
+    const key = `card|${Date.now()}|${Math.random()}`
+    assert.equal(await renderKeyedFragment(edge, `${key}|0`, 'tile', { photo: { alt: 'Rivera' }, favorited: false }), '<li>Rivera</li>')
+    // A fresh object with the same key (a board loaded again): the kept HTML.
+    assert.equal(await renderKeyedFragment(edge, `${key}|0`, 'tile', { photo: { alt: 'Rivera' }, favorited: false }), '<li>Rivera</li>')
+    assert.equal(renders, 1)
+    // Whatever the key names changes: rendered again.
+    assert.equal(await renderKeyedFragment(edge, `${key}|1`, 'tile', { photo: { alt: 'Rivera' }, favorited: true }), '<li>Rivera ♥</li>')
+    assert.equal(renders, 2)
   })
 })
