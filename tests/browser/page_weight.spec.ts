@@ -16,6 +16,15 @@ test.group('Page weight: Alpine only where a page uses it', (group) => {
     }
     assert.deepEqual(alpineRequests, [])
 
+    // The public portfolio and content pages carry no htmx markup, so no htmx; the login page does.
+    const htmxRequests: string[] = []
+    page.on('request', (request) => request.url().includes('htmx') && htmxRequests.push(new URL(request.url()).pathname))
+    for (const path of ['/', '/portfolio', '/login']) {
+      await page.goto(path)
+      await page.waitForLoadState('load')
+    }
+    assert.deepEqual(htmxRequests, ['/vendor/htmx.min.js'])
+
     const { family, gallery } = await createFamilyGallery({ photos: 2 })
     await browserContext.loginAs(family)
     const galleryPage = await browserContext.newPage()
