@@ -7,6 +7,7 @@ const CategoriesController = () => import('#controllers/admin/catalogue/categori
 const PagesController = () => import('#controllers/admin/catalogue/pages_controller')
 const PagePreviewsController = () => import('#controllers/admin/catalogue/page_previews_controller')
 const DiscountCodesController = () => import('#controllers/admin/catalogue/discount_codes_controller')
+const ProductsController = () => import('#controllers/admin/catalogue/products_controller')
 const ArtworkPrintOptionsController = () => import('#controllers/admin/catalogue/artwork_print_options_controller')
 
 /**
@@ -21,6 +22,7 @@ export function catalogueAdminRoutes() {
       router.put('/artworks/:artwork_id/print-options', [ArtworkPrintOptionsController, 'update']).as('artwork_print_options.update')
       router.resource('categories', CategoriesController).except(['show'])
       router.resource('discount-codes', DiscountCodesController).except(['show', 'destroy']).as('discount_codes')
+      router.resource('products', ProductsController).except(['show', 'destroy'])
       router.resource('pages', PagesController).except(['show', 'destroy'])
       router.post('/page-previews', [PagePreviewsController, 'store']).as('page_previews.store')
     })

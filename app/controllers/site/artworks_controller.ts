@@ -14,7 +14,7 @@ export default class ArtworksController {
       .where('status', 'published')
       .preload('category')
       .preload('mediaAsset')
-      .preload('photographer')
+      .preload('photographer', (q) => q.preload('photographerProfile'))
       .firstOrFail()
     const [printOptions, studio] = await Promise.all([printChoicesOf(artwork.id), StudioSetting.current()])
     const meta = {
