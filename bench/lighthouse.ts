@@ -1,5 +1,5 @@
 /*
-| Lighthouse on the public pages (home, portfolio, an artwork), production build.
+| Lighthouse on the public pages (home, portfolio, an artwork) and the sign-in page, production build.
 |
 | Production build on PostgreSQL (database loupe_bench_lighthouse, dropped and migrated
 | afresh), the demo catalogue seeded as in the portfolio bench. Lighthouse 12 (fetched by
@@ -37,7 +37,7 @@ aceInBuild(build, cleanEnv, serverEnv, 'migration:run', '--force')
 for (const [key, value] of Object.entries(env)) process.env[key] = value
 const catalogue = await seedPortfolio()
 
-const pages = { home: '/', portfolio: '/portfolio', artwork: `/artworks/${catalogue.artworkSlug}` }
+const pages = { home: '/', portfolio: '/portfolio', artwork: `/artworks/${catalogue.artworkSlug}`, login: '/login' }
 const out = join(ROOT, 'tmp', 'lighthouse')
 mkdirSync(out, { recursive: true })
 
@@ -61,7 +61,7 @@ try {
 }
 const line = (name: string) => `${name} perf ${results[name].performance} a11y ${results[name].accessibility} cls ${results[name].cls}`
 console.log(`  reports: ${out}`)
-console.log(`lighthouse: ${line('home')}, ${line('portfolio')}, ${line('artwork')}`)
+console.log(`lighthouse: ${line('home')}, ${line('portfolio')}, ${line('artwork')}, ${line('login')}`)
 
 function lighthouse(url: string, output: string): Scores {
   execFileSync(
