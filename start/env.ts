@@ -64,7 +64,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   FACEBOOK_CLIENT_ID: Env.schema.string.optional(),
   FACEBOOK_CLIENT_SECRET: Env.schema.string.optional(),
 
-  PAYMENT_GATEWAY: Env.schema.enum.optional(['offline', 'stripe'] as const),
+  PAYMENT_GATEWAY: Env.schema.enum.optional(['offline', 'stripe', 'paypal'] as const),
   DEMO_CARD: Env.schema.boolean.optional(),
 
   /*
@@ -82,4 +82,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   STRIPE_API_HOST: Env.schema.string.optional(),
   STRIPE_API_PORT: Env.schema.number.optional(),
   STRIPE_API_PROTOCOL: Env.schema.enum.optional(['http', 'https'] as const),
+  PAYPAL_BASE_URL: Env.schema.string.optional(),
+  PAYPAL_CLIENT_ID: Env.schema.string.optional(),
+  PAYPAL_CLIENT_SECRET: Env.schema.string.optional(),
+  PAYPAL_WEBHOOK_ID: Env.schema.string.optional(),
 })

@@ -30,7 +30,7 @@ export type PaymentType = (typeof PAYMENT_TYPES)[number]
 export const PAYMENT_METHODS = ['card', 'cash', 'in_studio', 'bank_transfer'] as const
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
 
-export const PAYMENT_PROVIDERS = ['stripe', 'offline'] as const
+export const PAYMENT_PROVIDERS = ['stripe', 'offline', 'paypal'] as const
 export type PaymentProvider = (typeof PAYMENT_PROVIDERS)[number]
 
 /** `partially_refunded → partially_refunded` is a further partial refund, guarded by the amount refunded so far. */

@@ -40,7 +40,10 @@ export default class ChargeInstallment {
     const payment = await Payment.findByOrFail('idempotencyKey', installment.idempotencyKey())
 
     let result
-    if (!plan.stripeCustomerId || !plan.stripePaymentMethodId || !input.gateway.chargeSavedCard) {
+    if (!input.gateway.chargeSavedCard) {
+      // PayPal Orders (and the desk) cannot charge a card with the customer away.
+      result = { status: 'failed' as const, failureCode: 'gateway_cannot_charge_saved_card', failureReason: `The ${input.gateway.provider} gateway cannot charge a saved card; plan installments need Stripe`, providerPaymentId: null }
+    } else if (!plan.stripeCustomerId || !plan.stripePaymentMethodId) {
       result = { status: 'failed' as const, failureCode: 'no_saved_card', failureReason: 'No card is saved for this plan', providerPaymentId: null }
     } else {
       try {

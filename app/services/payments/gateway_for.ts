@@ -1,6 +1,6 @@
 import type Payment from '#models/payment'
 import type { PaymentGateway } from '#services/payments/payment_gateway'
-import { paymentGateway } from '#services/payments/gateway'
+import { paymentGateway, paypalFromEnv } from '#services/payments/gateway'
 import { OfflineGateway } from '#services/payments/offline_gateway'
 
 /**
@@ -11,5 +11,6 @@ export function gatewayFor(payment: Payment): PaymentGateway | null {
   const configured = paymentGateway()
   if (configured.provider === payment.provider) return configured
   if (payment.provider === 'offline') return new OfflineGateway()
+  if (payment.provider === 'paypal') return paypalFromEnv()
   return null
 }

@@ -22,7 +22,8 @@ export interface PaymentGateway {
 
   /**
    * Charges a card saved earlier, the customer absent (plan installments). Only gateways
-   * that save cards have it. A card error is a `failed` value; an unknown outcome (network,
+   * that save cards have it: PayPal Orders has no off-session charge, so PaypalGateway
+   * leaves this (and `startCardSetup`) out and billing must skip or refuse installments. A card error is a `failed` value; an unknown outcome (network,
    * provider down) throws, and a retry with the same key is answered, never charged again.
    */
   chargeSavedCard?(request: SavedCardCharge): Promise<SavedCardResult>

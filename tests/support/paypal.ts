@@ -1,0 +1,30 @@
+import env from '#start/env'
+import { LocalPaypal } from '#services/payments/local_paypal/server'
+import { PaypalGateway } from '#services/payments/paypal_gateway'
+
+/**
+ * The local PayPal server for a test group, its webhooks posted to the test server's
+ * /webhooks/paypal (or nowhere with `webhooks: false`).
+ *   const paypal = await startLocalPaypal(); group.teardown(() => paypal.stop())
+ */
+export async function startLocalPaypal(options: { webhooks?: boolean } = {}) {
+  const webhookUrl = options.webhooks === false ? null : `http://${env.get('HOST')}:${env.get('PORT')}/webhooks/paypal`
+  return new LocalPaypal({ webhookUrl }).start()
+}
+
+export function paypalGatewayFor(paypal: LocalPaypal) {
+  return new PaypalGateway({ clientId: paypal.clientId, clientSecret: paypal.clientSecret, webhookId: paypal.webhookId, baseUrl: paypal.baseUrl })
+}
+
+/** Approves an order on the local approval page as the buyer would; returns where PayPal sends them back. */
+export async function approveOnPaypal(url: string, email = 'buyer@example.com', action: 'approve' | 'cancel' = 'approve') {
+  const page = await fetch(url)
+  const html = await page.text()
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, action }).toString(),
+    redirect: 'manual',
+  })
+  return { page: html, status: response.status, location: response.headers.get('location') }
+}
