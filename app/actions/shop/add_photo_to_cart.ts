@@ -23,7 +23,7 @@ export default class AddPhotoToCart {
     input: { photoId: string; productVariantId: string; quantity: number }
   ): Promise<AddPhotoToCartResult> {
     if (!(await visiblePhotosOf(gallery.id).where('photos.id', input.photoId).select('photos.id').first())) return { ok: false, reason: 'not_found' }
-    if (!(await photoPrintVariants()).some((variant) => variant.variantId === input.productVariantId)) return { ok: false, reason: 'not_for_sale' }
+    if (!(await photoPrintVariants(input.productVariantId)).length) return { ok: false, reason: 'not_for_sale' }
 
     return db.transaction(async (trx) => {
       const cart = await cartOf(owner, trx)

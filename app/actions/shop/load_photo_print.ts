@@ -49,14 +49,15 @@ export default class LoadPhotoPrint {
   }
 }
 
-/** The variants a gallery photo may be ordered as, cheapest first. */
-export async function photoPrintVariants() {
+/** The variants a gallery photo may be ordered as (or just `variantId`, if it is one), cheapest first. */
+export async function photoPrintVariants(variantId?: string) {
   const rows = await db
     .from('product_variants as v')
     .join('products as p', 'p.id', 'v.product_id')
     .where('v.active', true)
     .where('p.active', true)
     .whereIn('p.category', [...PHOTO_PRINT_CATEGORIES])
+    .if(variantId, (query) => query.where('v.id', variantId!))
     .select('v.id', 'v.name', 'v.size', 'v.price', 'p.name as product_name')
   return rows
     .map((row) => ({ variantId: row.id as string, productName: row.product_name as string, name: row.name as string, size: row.size as string | null, price: Number(row.price) }))
