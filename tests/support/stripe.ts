@@ -29,8 +29,12 @@ export function useLocalStripe(group: Group, started: (stripe: LocalStripe) => v
     started(stripe)
     return () => stopLocalStripe(stripe)
   })
-  group.each.setup(() => truncateAfterEach)
-  group.each.teardown(() => stripe.flushWebhooks())
+  // Japa runs setup cleanups before teardown hooks: the flush must come first, inside the
+  // cleanup, or a webhook still in flight writes while the tables are being truncated.
+  group.each.setup(() => async () => {
+    await stripe.flushWebhooks()
+    await truncateAfterEach()
+  })
 }
 
 export function gatewayFor(stripe: LocalStripe) {

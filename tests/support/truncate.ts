@@ -14,8 +14,17 @@ export async function truncateAfterEach() {
   const postgres = client.dialect.name === 'postgres'
   const tables = (await client.getAllTables(postgres ? ['public'] : undefined)).filter((table) => !KEEP.has(table))
   if (postgres) {
-    await client.rawQuery(`TRUNCATE ${tables.map((table) => `"${table}"`).join(', ')} RESTART IDENTITY CASCADE`)
-    return
+    const sql = `TRUNCATE ${tables.map((table) => `"${table}"`).join(', ')} RESTART IDENTITY CASCADE`
+    // A late write of the test's own (a job finishing) can deadlock with the many-table lock:
+    // PostgreSQL aborts one side, and the truncate is safe to run again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.rawQuery(sql)
+        return
+      } catch (error) {
+        if ((error as { code?: string }).code !== '40P01' || attempt === 3) throw error
+      }
+    }
   }
   await client.rawQuery('PRAGMA foreign_keys = OFF')
   try {
