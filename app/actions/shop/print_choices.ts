@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
-import router from '@adonisjs/core/services/router'
-import { type PublicImage, publicImage } from '#services/media/public_image'
+import type { PublicImage } from '#services/media/public_image'
+import { joinProductPicture, productPictureOf } from '#actions/shop/product_picture'
 
 /** One print an artwork can be ordered as, with its price today. */
 export interface PrintChoice {
@@ -22,7 +22,7 @@ export interface PrintChoice {
  * artwork page's biggest read.
  */
 export async function printChoicesOf(artworkId: string): Promise<PrintChoice[]> {
-  const rows = await db
+  const query = db
     .from('artwork_print_options as o')
     .join('product_variants as v', 'v.id', 'o.product_variant_id')
     .join('products as p', 'p.id', 'v.product_id')
@@ -30,11 +30,8 @@ export async function printChoicesOf(artworkId: string): Promise<PrintChoice[]> 
     .where('o.available', true)
     .where('v.active', true)
     .where('p.active', true)
-    .leftJoin('product_images as pi', (join) => join.on('pi.product_id', 'p.id').andOnVal('pi.is_primary', true))
-    .leftJoin('media_assets as m', (join) => join.on('m.id', 'pi.media_asset_id').andOnVal('m.status', 'ready'))
     .select('o.id', 'o.price_override', 'v.name', 'v.sku', 'v.size', 'v.material', 'v.price', 'p.name as product_name')
-    .select('m.id as media_id', 'm.width', 'm.height', 'pi.alt_text')
-  const imageUrl = router.makeUrl('product_images.show', { id: '00000000-0000-0000-0000-000000000000', variant: '__variant__' })
+  const rows = await joinProductPicture(query)
   return rows
     .map((row) => ({
       id: row.id,
@@ -44,10 +41,7 @@ export async function printChoicesOf(artworkId: string): Promise<PrintChoice[]> 
       material: row.material,
       productName: row.product_name,
       price: Number(row.price_override ?? row.price),
-      image: row.media_id
-        ? publicImage((variant) => imageUrl.replace('00000000-0000-0000-0000-000000000000', row.media_id).replace('__variant__', variant), row.width, row.height)
-        : null,
-      imageAlt: row.alt_text || row.product_name,
+      ...productPictureOf(row, row.product_name),
     }))
     .sort((a, b) => a.price - b.price || a.name.localeCompare(b.name))
 }

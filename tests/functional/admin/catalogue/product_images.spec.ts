@@ -9,7 +9,10 @@ import type User from '#models/user'
 import { UserFactory } from '#database/factories/user_factory'
 import { JobWorker } from '#services/jobs/worker'
 import { gradientJpeg } from '#tests/support/images'
-import { artworkForSale } from '#tests/support/shop'
+import { artworkForSale, storedAsset } from '#tests/support/shop'
+import { createFamilyGallery } from '#tests/support/family_gallery'
+import { ProductFactory } from '#database/factories/product_factory'
+import { ProductVariantFactory } from '#database/factories/product_variant_factory'
 
 /** What the page's uploader sends: one file a request, answered in JSON. */
 function upload(client: ApiClient, user: User, product: Product, bytes: Buffer, filename = 'canvas.jpg') {
@@ -133,5 +136,21 @@ test.group('Admin catalogue: product images', (group) => {
 
     await Product.query().where('id', product.id).update({ active: false })
     ;(await client.get(`/product-images/${image.mediaAssetId}/thumb`)).assertStatus(404)
+  })
+
+  test("a gallery photo's print page shows each product's primary picture beside its choice", async ({ client, assert }) => {
+    const { family, gallery, photos } = await createFamilyGallery({ photos: 1 })
+    const canvas = await ProductFactory.merge({ name: 'Gallery canvas', category: 'canvas', active: true }).create()
+    await ProductVariantFactory.merge({ productId: canvas.id, name: '16x20 canvas', size: '16x20', price: 14_900, active: true }).create()
+    const asset = await storedAsset()
+    await ProductImage.create({ productId: canvas.id, mediaAssetId: asset.id, position: 0, isPrimary: true, altText: 'A stretched canvas, side view' })
+
+    const page = await client.get(`/g/${gallery.slug}/photos/${photos[0].id}/print`).loginAs(family)
+    page.assertStatus(200)
+    const tag = page.text().match(/<img class="print-choice__picture"[^>]+>/)?.[0] ?? ''
+    assert.include(tag, `src="/product-images/${asset.id}/thumb"`)
+    assert.include(tag, `/product-images/${asset.id}/preview `)
+    assert.include(tag, 'width="900" height="600"')
+    assert.include(tag, 'alt="A stretched canvas, side view"')
   })
 })
