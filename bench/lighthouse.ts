@@ -1,5 +1,7 @@
 /*
-| Lighthouse on the public pages (home, portfolio, an artwork) and the sign-in page, production build.
+| Lighthouse on the public pages (home, portfolio, an artwork), the sign-in page and a
+| published gallery (its entry page, then its grid as a visitor who gave the code: the
+| visitor's cookies go to Lighthouse as an extra Cookie header), production build.
 |
 | Production build on PostgreSQL (database loupe_bench_lighthouse, dropped and migrated
 | afresh), the demo catalogue seeded as in the portfolio bench. Lighthouse 12 (fetched by
@@ -18,6 +20,8 @@ import { productionBuild, fromBuild, ROOT } from './support/build.js'
 import { freePort, startServer, type RunningServer } from './support/server.js'
 import { seedPortfolio } from './support/portfolio_seed.js'
 import { aceInBuild, recreateDatabase } from './support/pg_database.js'
+import { seedLighthouseGallery } from './support/lighthouse_gallery_seed.js'
+import { enterGallery } from './support/visitor_cookies.js'
 
 const cleanEnv = { ...process.env }
 const flags = parseFlags(process.argv.slice(2), { runs: 1, rebuild: true })
@@ -36,8 +40,16 @@ await recreateDatabase(pg, DATABASE)
 aceInBuild(build, cleanEnv, serverEnv, 'migration:run', '--force')
 for (const [key, value] of Object.entries(env)) process.env[key] = value
 const catalogue = await seedPortfolio()
+const gallery = await seedLighthouseGallery()
 
-const pages = { home: '/', portfolio: '/portfolio', artwork: `/artworks/${catalogue.artworkSlug}`, login: '/login' }
+const pages: Record<string, string> = {
+  home: '/',
+  portfolio: '/portfolio',
+  artwork: `/artworks/${catalogue.artworkSlug}`,
+  login: '/login',
+  gate: `/g/${gallery.slug}`,
+  gallery: `/g/${gallery.slug}`,
+}
 const out = join(ROOT, 'tmp', 'lighthouse')
 mkdirSync(out, { recursive: true })
 
@@ -48,9 +60,11 @@ try {
   server = await startServer(build, serverEnv, '/bench/hello', cleanEnv)
   // Derivatives of the seeded artworks are made by the in-process job worker: wait for them.
   await waitForImages(server.url + pages.artwork)
+  const visitor = await enterGallery(server.url, gallery.slug, gallery.accessCode, 'grandma@lighthouse.loupe.test')
   for (const [name, path] of Object.entries(pages)) {
     const runs: Scores[] = []
-    for (let run = 0; run < flags.runs; run++) runs.push(lighthouse(server.url + path, join(out, `${name}-${run}.json`)))
+    const headers = name === 'gallery' ? { Cookie: visitor } : null
+    for (let run = 0; run < flags.runs; run++) runs.push(lighthouse(server.url + path, join(out, `${name}-${run}.json`), headers))
     runs.sort((a, b) => a.performance - b.performance)
     results[name] = runs[Math.floor(runs.length / 2)]
     const s = results[name]
@@ -61,12 +75,16 @@ try {
 }
 const line = (name: string) => `${name} perf ${results[name].performance} a11y ${results[name].accessibility} cls ${results[name].cls}`
 console.log(`  reports: ${out}`)
-console.log(`lighthouse: ${line('home')}, ${line('portfolio')}, ${line('artwork')}, ${line('login')}`)
+console.log(`lighthouse: ${Object.keys(pages).map(line).join(', ')}`)
 
-function lighthouse(url: string, output: string): Scores {
+function lighthouse(url: string, output: string, headers: Record<string, string> | null): Scores {
   execFileSync(
     'npx',
-    ['--yes', 'lighthouse@12', url, '--quiet', '--output=json', `--output-path=${output}`, '--only-categories=performance,accessibility,best-practices,seo', '--chrome-flags=--headless=new --no-sandbox'],
+    [
+      '--yes', 'lighthouse@12', url, '--quiet', '--output=json', `--output-path=${output}`,
+      '--only-categories=performance,accessibility,best-practices,seo', '--chrome-flags=--headless=new --no-sandbox',
+      ...(headers ? [`--extra-headers=${JSON.stringify(headers)}`] : []),
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'], env: { ...cleanEnv, CHROME_PATH: chromium } }
   )
   const report = JSON.parse(readFileSync(output, 'utf8'))

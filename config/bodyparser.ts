@@ -10,7 +10,7 @@ import { ensureFolder } from '#support/fs/ensure_folder'
  * wants a signed-in user here and deletes the temp files after every request. Add a
  * route's pattern to accept uploads there.
  */
-export const UPLOAD_ROUTES = ['/admin/galleries/:gallery_id/photos', '/admin/artworks', '/admin/artworks/:id', '/admin/watermark', '/admin/branding']
+export const UPLOAD_ROUTES = ['/admin/galleries/:gallery_id/photos', '/admin/artworks', '/admin/artworks/:id', '/admin/products/:product_id/images', '/admin/watermark', '/admin/branding']
 
 /** Where uploads wait while a request handles them (`tmp/uploads`, emptied per request). */
 export const uploadsTmpFolder = ensureFolder(app.tmpPath('uploads'))

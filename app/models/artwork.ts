@@ -9,12 +9,14 @@ import User from '#models/user'
 import { booleanColumn } from '#models/concerns/boolean_column'
 import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
 
-export const ARTWORK_STATUSES = ['draft', 'published'] as const
+export const ARTWORK_STATUSES = ['draft', 'published', 'archived'] as const
 export type ArtworkStatus = (typeof ARTWORK_STATUSES)[number]
 
 export const artworkStates = defineStateMachine<ArtworkStatus>('Artwork', {
-  draft: ['published'],
-  published: ['draft'],
+  draft: ['published', 'archived'],
+  published: ['draft', 'archived'],
+  // Restoring brings an archived artwork back as a draft: publishing it again is a choice.
+  archived: ['draft'],
 })
 
 /** A portfolio piece, sold as prints through its print options. */
@@ -83,6 +85,19 @@ export default class Artwork extends AppModel {
   }
 
   unpublish(options: ChangeOptions = {}) {
-    return transition(this, artworkStates, 'draft', options)
+    return transition(this, artworkStates, 'draft', { ...options, from: ['published'] })
+  }
+
+  /** Off the portfolio, sitemap and home for good, kept for the orders that name it. */
+  archive(options: ChangeOptions = {}) {
+    return transition(this, artworkStates, 'archived', options)
+  }
+
+  restore(options: ChangeOptions = {}) {
+    return transition(this, artworkStates, 'draft', { ...options, from: ['archived'] })
+  }
+
+  get isArchived() {
+    return this.status === 'archived'
   }
 }

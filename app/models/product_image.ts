@@ -18,6 +18,10 @@ export default class ProductImage extends AppModel {
   @booleanColumn()
   declare isPrimary: boolean
 
+  /** What the picture shows, for screen readers; the product's name stands in when empty. */
+  @column()
+  declare altText: string | null
+
   @belongsTo(() => Product)
   declare product: BelongsTo<typeof Product>
 

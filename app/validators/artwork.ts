@@ -25,7 +25,7 @@ export const artworkValidator = vine.withMetaData<{ id?: string }>().compile(
     location: vine.string().trim().maxLength(255).optional(),
     capturedOn: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
     featured: vine.boolean().optional(),
-    status: vine.enum(ARTWORK_STATUSES),
+    status: vine.enum(['draft', 'published'] as const),
     sortOrder: vine.number().withoutDecimals().min(0).max(100_000),
     image: vine.file({ size: '80mb' }).optional(),
   })

@@ -80,9 +80,12 @@
       dragging: false,
       batchHadSuccess: false,
       url: '',
+      refreshIds: [],
 
       init() {
         this.url = this.$el.dataset.uploadUrl
+        // The panels to refresh once a batch is in (a gallery's by default; a product's images page names its own).
+        this.refreshIds = (this.$el.dataset.refresh || 'photo-processing photo-grid').split(/\s+/)
         // A file dropped beside the drop zone would make the browser open it and lose the queue.
         const keepFiles = (event) => {
           if (event.dataTransfer?.types?.includes('Files')) event.preventDefault()
@@ -189,7 +192,7 @@
       },
 
       refreshPanel() {
-        for (const id of ['photo-processing', 'photo-grid']) {
+        for (const id of this.refreshIds) {
           const element = document.getElementById(id)
           if (element && window.htmx) window.htmx.trigger(element, 'photos-changed')
         }

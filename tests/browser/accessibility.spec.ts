@@ -4,6 +4,8 @@ import { AxeBuilder } from '@axe-core/playwright'
 import type { BrowserContext, Page } from 'playwright'
 import { UserFactory } from '#database/factories/user_factory'
 import { createFamilyGallery } from '#tests/support/family_gallery'
+import ProductImage from '#models/product_image'
+import { artworkForSale, storedAsset } from '#tests/support/shop'
 
 /*
 | WCAG 2.2 AA over the main page of each area, at a phone's width and a desktop's: axe-core's
@@ -61,6 +63,25 @@ test.group('Accessibility: WCAG 2.2 AA (axe-core) over each area', (group) => {
     const { gallery } = await createFamilyGallery({ photos: 3 })
     await browserContext.loginAs(admin)
     const found = [...(await check(browserContext, '/admin/galleries')), ...(await check(browserContext, `/admin/galleries/${gallery.id}`))]
+    assert.deepEqual(found, [])
+  })
+
+  test('the catalogue: a product with its images, an archived artwork and an artwork page with product pictures have none', async ({ browserContext, assert }) => {
+    const admin = await UserFactory.apply('admin').create()
+    const { artwork, product, category } = await artworkForSale()
+    const archived = (await artworkForSale({ title: 'Old Riff', slug: 'old-riff', category })).artwork
+    await archived.archive()
+    for (const [position, asset] of [await storedAsset(), await storedAsset()].entries()) {
+      await ProductImage.create({ productId: product.id, mediaAssetId: asset.id, position, isPrimary: position === 0, altText: null })
+    }
+    const visitorView = await check(browserContext, `/artworks/${artwork.slug}`)
+    await browserContext.loginAs(admin)
+    const found = [
+      ...visitorView,
+      ...(await check(browserContext, `/admin/products/${product.id}/edit`)),
+      ...(await check(browserContext, `/admin/artworks/${archived.id}/edit`)),
+      ...(await check(browserContext, '/admin/artworks')),
+    ]
     assert.deepEqual(found, [])
   })
 })

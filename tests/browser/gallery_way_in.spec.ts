@@ -17,6 +17,7 @@ import { lastDeliveredTo, linkIn } from '#tests/support/mail'
 import { watchConsoleErrors } from '#tests/support/browser'
 import { resetRateLimits } from '#tests/support/throttle'
 import { actors } from '#support/actor'
+import GalleryVisitor from '#models/gallery_visitor'
 
 const written: string[] = []
 
@@ -91,6 +92,31 @@ test.group('Journey: the way into a gallery, on a phone', (group) => {
     await page.waitForURL(`**/g/${gallery.slug}`)
     await page.assertVisible('input[name="email"]')
     await page.screenshot({ path: app.tmpPath('screenshots/home-open-gallery-390.png') })
+    assert.deepEqual(consoleErrors, [])
+  })
+
+  test('at 390 px: a share link opens the gallery; the first heart asks for an email, then the same visitor keeps the heart', async ({ browserContext, assert }) => {
+    const gallery = await GalleryFactory.apply('published').merge({ name: 'Shared party gallery', publicShareEnabled: true }).create()
+    await addProcessedPhotos(gallery, 2)
+    await gallery.refresh()
+    const page = await browserContext.newPage()
+    const consoleErrors = watchConsoleErrors(page)
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`/g/${gallery.slug}/share/${gallery.shareToken}`)
+    await page.assertTextContains('h1', 'Shared party gallery')
+
+    await page.getByRole('button', { name: 'Favourite' }).first().click()
+    await page.waitForURL(`**/g/${gallery.slug}?step=email`)
+    await page.getByLabel('Your email').fill('friend@example.com')
+    await page.getByRole('button', { name: 'Open the gallery' }).click()
+    await page.waitForURL(`**/g/${gallery.slug}`)
+    await page.assertTextContains('h1', 'Shared party gallery')
+    const heart = page.getByRole('button', { name: 'Favourite' }).first()
+    await heart.click()
+    await page.locator('[aria-pressed="true"]').first().waitFor()
+
+    const visitors = await GalleryVisitor.query().where('galleryId', gallery.id)
+    assert.deepEqual(visitors.map((v) => v.email), ['friend@example.com'])
     assert.deepEqual(consoleErrors, [])
   })
 })

@@ -45,8 +45,9 @@ export default class SaveArtwork {
           await dispatch('media.process', { mediaAssetId: asset.id }, { client: trx })
         }
         await artwork.save()
-        if (input.status === 'published' && artwork.status !== 'published') await artwork.publish({ actor, client: trx })
-        if (input.status === 'draft' && artwork.status !== 'draft') await artwork.unpublish({ actor, client: trx })
+        // An archived artwork's fields can be corrected; only Restore brings it back.
+        if (input.status === 'published' && artwork.status === 'draft') await artwork.publish({ actor, client: trx })
+        if (input.status === 'draft' && artwork.status === 'published') await artwork.unpublish({ actor, client: trx })
       })
     } catch (error) {
       if (upload) await upload.discard()

@@ -4,6 +4,8 @@ import StudioSetting from '#models/studio_setting'
 import { visiblePhotosOf } from '#actions/galleries/visible_photos'
 import { cachedMediaUrl, viewingVariants } from '#services/galleries/photo_urls'
 import { printCrop } from '#shop/print_crop'
+import type { PublicImage } from '#services/media/public_image'
+import { joinProductPicture, productPictureOf } from '#actions/shop/product_picture'
 
 /** Goods a gallery photo can be printed on: wall prints, canvas and metal. */
 export const PHOTO_PRINT_CATEGORIES = ['prints', 'canvas', 'metal'] as const
@@ -14,6 +16,9 @@ export interface PhotoPrintChoice {
   name: string
   size: string | null
   price: number
+  /** The product's primary image, once processed. */
+  image: PublicImage | null
+  imageAlt: string
   /** Where the print's shape falls on the photo, in % of its width and height (null: the whole photo). */
   crop: { left: number; top: number; width: number; height: number } | null
 }
@@ -51,7 +56,7 @@ export default class LoadPhotoPrint {
 
 /** The variants a gallery photo may be ordered as (or just `variantId`, if it is one), cheapest first. */
 export async function photoPrintVariants(variantId?: string) {
-  const rows = await db
+  const query = db
     .from('product_variants as v')
     .join('products as p', 'p.id', 'v.product_id')
     .where('v.active', true)
@@ -59,8 +64,16 @@ export async function photoPrintVariants(variantId?: string) {
     .whereIn('p.category', [...PHOTO_PRINT_CATEGORIES])
     .if(variantId, (query) => query.where('v.id', variantId!))
     .select('v.id', 'v.name', 'v.size', 'v.price', 'p.name as product_name')
+  const rows = await joinProductPicture(query)
   return rows
-    .map((row) => ({ variantId: row.id as string, productName: row.product_name as string, name: row.name as string, size: row.size as string | null, price: Number(row.price) }))
+    .map((row) => ({
+      variantId: row.id as string,
+      productName: row.product_name as string,
+      name: row.name as string,
+      size: row.size as string | null,
+      price: Number(row.price),
+      ...productPictureOf(row, row.product_name),
+    }))
     .sort((a, b) => a.price - b.price || a.name.localeCompare(b.name))
 }
 

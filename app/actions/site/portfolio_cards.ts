@@ -1,11 +1,11 @@
 import db from '@adonisjs/lucid/services/db'
 import router from '@adonisjs/core/services/router'
-import imagesConfig from '#config/images'
+import { type PublicImage, publicImage } from '#services/media/public_image'
 
 export interface PortfolioCard {
   title: string
   href: string
-  image: { src: string; srcset: string; width: number; height: number } | null
+  image: PublicImage | null
 }
 
 /**
@@ -29,19 +29,7 @@ export async function portfolioCards(categoryId?: string, photographerId?: strin
   return rows.map((row) => {
     const href = artworkUrl.replace('__slug__', encodeURIComponent(row.slug))
     if (!row.media_id) return { title: row.title, href, image: null }
-    const width = Number(row.width ?? 1200)
-    const height = Number(row.height ?? 800)
     const url = (variant: string) => imageUrl.replace('00000000-0000-0000-0000-000000000000', row.media_id).replace('__variant__', variant)
-    const scaled = (edge: number) => Math.round(width * Math.min(1, edge / Math.max(width, height)))
-    return {
-      title: row.title,
-      href,
-      image: {
-        src: url('thumb'),
-        srcset: `${url('thumb')} ${scaled(imagesConfig.thumbSize)}w, ${url('preview')} ${scaled(imagesConfig.previewSize)}w`,
-        width,
-        height,
-      },
-    }
+    return { title: row.title, href, image: publicImage(url, row.width, row.height) }
   })
 }

@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import AdmitGalleryVisitor from '#actions/galleries/admit_gallery_visitor'
+import NameGalleryVisitor from '#actions/galleries/name_gallery_visitor'
 import { awaitEntryCode, galleryOf, hasEnteredCode, keepVisitorIn, rememberCode, viewerOf } from '#controllers/site/gallery_access'
 import { renderThrottled } from '#controllers/site/gallery_entry_answers'
 import { galleryAccessValidator } from '#validators/gallery_access'
@@ -18,7 +19,14 @@ export default class GalleryVisitorsController {
   async store(ctx: HttpContext) {
     const gallery = await galleryOf(ctx)
     const back = () => ctx.response.redirect().status(303).toRoute('galleries.show', { slug: gallery.slug })
-    if (gallery.isExpired() || (await viewerOf(ctx, gallery))) return back()
+    const viewer = await viewerOf(ctx, gallery)
+    if (viewer?.kind === 'visitor' && !viewer.visitor.email) {
+      // A share-link visitor's email step: this browser's visitor takes the email (no second row).
+      const { email } = await ctx.request.validateUsing(galleryAccessValidator)
+      await NameGalleryVisitor.handle(gallery, viewer.visitor, email)
+      return back()
+    }
+    if (gallery.isExpired() || viewer) return back()
 
     const input = await ctx.request.validateUsing(galleryAccessValidator)
     const result = await AdmitGalleryVisitor.handle(ctx.actor, gallery, { ...input, codeKnown: hasEnteredCode(ctx, gallery) })

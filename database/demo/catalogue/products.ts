@@ -184,7 +184,8 @@ export async function seedProducts(client: QueryClientContract, images: DemoImag
         filename: `${spec.slug}-${position + 1}.jpg`,
         tags: ['product', spec.category],
       })
-      await ProductImage.create({ productId: product.id, mediaAssetId: asset.id, position, isPrimary: position === 0 }, { client })
+      const altText = position === 0 ? `${spec.name}, as it ships` : `${spec.name}, a closer look at the finish`
+      await ProductImage.create({ productId: product.id, mediaAssetId: asset.id, position, isPrimary: position === 0, altText }, { client })
     }
   }
 }

@@ -40,6 +40,11 @@ test.group('Demo studio', (group) => {
       assert.isAbove(first[table], 0, `${table} has demo rows`)
     }
 
+    // Every demo product shows one primary picture, processed like an upload, described.
+    const products = await db.from('products').select('id')
+    const primaries = await db.from('product_images as i').join('media_assets as m', 'm.id', 'i.media_asset_id').where('i.is_primary', true).where('m.status', 'ready').whereNotNull('i.alt_text').select('i.product_id')
+    assert.sameMembers(primaries.map((row) => row.product_id), products.map((row) => row.id))
+
     // Every demo login opens with the printed password, all through one shared hash.
     const demo = await db.from('users').whereIn('email', [...DEMO_ACCOUNTS.map((a) => a.email), 'photographer2@loupe.test', 'family01@loupe.test']).select('password')
     assert.lengthOf(demo, DEMO_ACCOUNTS.length + 2)

@@ -1,8 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
 import Artwork from '#models/artwork'
 import ArtworkPrintOption from '#models/artwork_print_option'
 import CataloguePolicy from '#policies/catalogue_policy'
 import SaveArtwork from '#actions/catalogue/save_artwork'
+import DeleteArtwork from '#actions/catalogue/delete_artwork'
 import { artworkSearchValidator, artworkValidator } from '#validators/artwork'
 import { findByRouteId } from '#services/http/route_ids'
 import { mediaUrl } from '#services/media/media_urls'
@@ -46,15 +48,16 @@ export default class ArtworksController {
     await bouncer.with(CataloguePolicy).authorize('manage')
     const artwork = await findByRouteId(Artwork, params.id)
     await artwork.load('mediaAsset')
-    const [categories, photographers, variants, options] = await Promise.all([
+    const [categories, photographers, variants, options, ordered] = await Promise.all([
       categoryOptions(),
       photographerOptions(),
       printVariants(),
       ArtworkPrintOption.query().where('artwork_id', artwork.id),
+      db.from('order_items').where('artwork_id', artwork.id).count('* as n').first(),
     ])
     const optionOf = Object.fromEntries(options.map((o) => [o.productVariantId, o]))
     const thumb = artwork.mediaAsset?.status === 'ready' ? mediaUrl(artwork.mediaAssetId!, 'preview', 'studio') : null
-    return view.render('pages/admin/artworks/edit', { artwork, categories, photographers, variants, optionOf, thumb })
+    return view.render('pages/admin/artworks/edit', { artwork, categories, photographers, variants, optionOf, thumb, ordered: Number(ordered?.n ?? 0) })
   }
 
   async update(ctx: HttpContext) {
@@ -65,6 +68,18 @@ export default class ArtworksController {
     if (!result.ok) return this.refuseImage(ctx, result.message)
     ctx.session.flash('success', `“${artwork.title}” is saved${artwork.status === 'published' ? ' and on the portfolio' : ' as a draft'}.`)
     return ctx.response.redirect().status(303).toRoute('admin.artworks.edit', { id: artwork.id })
+  }
+
+  async destroy(ctx: HttpContext) {
+    await ctx.bouncer.with(CataloguePolicy).authorize('manage')
+    const artwork = await findByRouteId(Artwork, ctx.params.id)
+    const result = await DeleteArtwork.handle(ctx.actor, artwork)
+    if (!result.ok) {
+      ctx.session.flash('error', `“${artwork.title}” was ordered: archive it instead, its orders still name it.`)
+      return ctx.response.redirect().status(303).toRoute('admin.artworks.edit', { id: artwork.id })
+    }
+    ctx.session.flash('success', `“${artwork.title}” is deleted.`)
+    return ctx.response.redirect().status(303).toRoute('admin.artworks.index')
   }
 
   /** A picture refused by its bytes: a field error like any other (422 for JSON). */

@@ -5,6 +5,7 @@ import SaveProduct from '#actions/catalogue/save_product'
 import { dropBlankVariants, productValidator } from '#validators/product'
 import { findByRouteId } from '#services/http/route_ids'
 import { flashFieldError } from '#controllers/site/flash_field_error'
+import { productImagesView } from '#controllers/admin/catalogue/product_images_controller'
 
 /** Shop products and their variants (edited inline); archived, never deleted. */
 export default class ProductsController {
@@ -32,7 +33,7 @@ export default class ProductsController {
     await bouncer.with(CataloguePolicy).authorize('manage')
     const product = await findByRouteId(Product, params.id)
     const variants = await product.related('variants').query().orderBy('active', 'desc').orderBy('sort_order')
-    return view.render('pages/admin/products/form', { product, variants, kinds: PRODUCT_CATEGORIES })
+    return view.render('pages/admin/products/form', { variants, kinds: PRODUCT_CATEGORIES, ...(await productImagesView(product)) })
   }
 
   async update(ctx: HttpContext) {

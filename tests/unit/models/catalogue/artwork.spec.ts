@@ -79,7 +79,25 @@ test.group('Artwork', (group) => {
     await assertViolates(() => ArtworkFactory.merge({ slug: artwork.slug }).create(), 'unique')
   })
 
-  test('the status must be draft or published', async () => {
-    await assertViolates(() => ArtworkFactory.merge({ status: 'archived' as any }).create(), 'check')
+  test('the status must be draft, published or archived', async ({ assert }) => {
+    await assertViolates(() => ArtworkFactory.merge({ status: 'deleted' as any }).create(), 'check')
+    await assertViolates(() => ArtworkFactory.merge({ status: 'Published' as any }).create(), 'check')
+    const archived = await ArtworkFactory.merge({ status: 'archived' }).create()
+    assert.equal((await Artwork.findOrFail(archived.id)).status, 'archived')
+  })
+
+  test('archiving and restoring are compare-and-set changes with their history: once each, and restore comes back as a draft', async ({ assert }) => {
+    const admin = await UserFactory.apply('admin').create()
+    const artwork = await ArtworkFactory.apply('published').create()
+    const stale = await Artwork.findOrFail(artwork.id)
+    const actor = actors.user(admin)
+    assert.deepEqual(await Promise.all([artwork.archive({ actor }), stale.archive({ actor })]).then((r) => r.sort()), [false, true])
+    assert.isFalse(await (await Artwork.findOrFail(artwork.id)).unpublish({ actor }), 'an archived artwork is not unpublished back to draft')
+    const fresh = await Artwork.findOrFail(artwork.id)
+    assert.isTrue(await fresh.restore({ actor }))
+    assert.equal(fresh.status, 'draft')
+    assert.isFalse(await fresh.restore({ actor }))
+    const history = await StatusChange.query().where('subject_id', artwork.id).orderBy('created_at')
+    assert.deepEqual(history.map((c) => [c.fromStatus, c.toStatus]), [['published', 'archived'], ['archived', 'draft']])
   })
 })
