@@ -7,6 +7,7 @@ import { affectedRows } from '#support/db/affected_rows'
 
 /** Reloads, filters and "show more" within this gap are the same visit. */
 export const VISIT_GAP = { minutes: 30 }
+const VISIT_GAP_MS = VISIT_GAP.minutes * 60_000
 
 /**
  * Counts a visit to the gallery, for the gallery and for the visitor: the first page
@@ -20,8 +21,10 @@ export default class RecordGalleryView {
   static async handle(gallery: Gallery, viewer: GalleryViewer, now: DateTime = DateTime.now()) {
     const visitor = viewer.visitor
     if (!visitor) return
+    // A reload within the gap (nearly every view) is decided on milliseconds: Luxon's date
+    // arithmetic showed in the page's CPU profile.
+    if (visitor.viewCount > 0 && visitor.lastSeenAt && visitor.lastSeenAt.toMillis() > now.toMillis() - VISIT_GAP_MS) return
     const cutoff = now.minus(VISIT_GAP)
-    if (visitor.viewCount > 0 && visitor.lastSeenAt && visitor.lastSeenAt > cutoff) return
 
     const claimed = await db
       .from('gallery_visitors')

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { Template } from 'edge.js'
 import fs from 'node:fs'
 import drive from '@adonisjs/drive/services/main'
 import emitter from '@adonisjs/core/services/emitter'
@@ -120,6 +121,33 @@ test.group('Gallery page: cost of a view', (group) => {
     const count = tiles.split('<li class="photo ').length - 1
     assert.equal(count, PHOTOS_PER_PAGE)
     assert.isBelow(tiles.length / count, 1250)
+  })
+
+  test('a tile draws its heart with the stylesheet: no <svg> in any tile', async ({ client, assert }) => {
+    const { gallery, cookie } = await viewedGallery(client, 3)
+    const html = (await client.get(`/g/${gallery.slug}`).withEncryptedCookie(...cookie)).text()
+    const tiles = html.slice(html.indexOf('<li class="photo '), html.lastIndexOf('</li>') + 5)
+    assert.equal(tiles.split('class="fav__button"').length - 1, 3)
+    assert.notInclude(tiles, '<svg')
+  })
+
+  test('a page view renders its two layouts as components and nothing else (no component state copied per part)', async ({ client, assert }) => {
+    const { gallery, cookie } = await viewedGallery(client, 3)
+    await db.from('galleries').where('id', gallery.id).update({ download_enabled: true })
+    const getComponentState = Template.prototype.getComponentState
+    const components: unknown[] = []
+    Template.prototype.getComponentState = function (this: Template, ...args: Parameters<Template['getComponentState']>) {
+      components.push(args[0])
+      return getComponentState.apply(this, args)
+    }
+    try {
+      const html = (await client.get(`/g/${gallery.slug}`).withEncryptedCookie(...cookie)).text()
+      assert.include(html, 'Download all (3)')
+      assert.include(html, 'id="selection-bar"')
+    } finally {
+      Template.prototype.getComponentState = getComponentState
+    }
+    assert.lengthOf(components, 2)
   })
 
   test('a visitor who is not signed in costs no authentication failure (no exception built)', async ({ client, assert }) => {
