@@ -1,9 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import drive from '@adonisjs/drive/services/main'
-import { errors } from '@adonisjs/core'
 import GalleryPolicy from '#policies/gallery_policy'
 import CheckMediaAccess from '#actions/galleries/check_media_access'
-import { MEDIA_VARIANT_FILES, mediaKey, verifyMediaUrl, type MediaVariant } from '#services/media/media_urls'
+import { MEDIA_VARIANT_FILES, verifyMediaUrl, type MediaVariant } from '#services/media/media_urls'
+import { mediaNotFound, sendMediaFile } from '#controllers/media/send_media_file'
 import { SignedUrlException } from '#exceptions/signed_url_exception'
 import { isUuid } from '#services/http/route_ids'
 
@@ -13,23 +12,16 @@ import { isUuid } from '#services/http/route_ids'
  * unpublished or expired: gone within a minute), the studio's only to the studio.
  */
 export default class MediaFilesController {
-  async show({ bouncer, params, request, response }: HttpContext) {
+  async show(ctx: HttpContext) {
+    const { bouncer, params, request } = ctx
     const audience = verifyMediaUrl(request.url(), request.qs())
     if (!audience) throw new SignedUrlException()
     const variant = params.variant as MediaVariant
-    const notFound = () => new errors.E_ROUTE_NOT_FOUND([request.method(), request.url()])
-    if (!(variant in MEDIA_VARIANT_FILES) || !isUuid(params.id)) throw notFound()
+    if (!(variant in MEDIA_VARIANT_FILES) || !isUuid(params.id)) throw mediaNotFound(ctx)
 
     if (audience === 'studio') await bouncer.with(GalleryPolicy).authorize('viewStudioMedia')
-    else if (!isUuid(audience.galleryId) || !(await CheckMediaAccess.handle(audience.galleryId, params.id, variant))) throw notFound()
+    else if (!isUuid(audience.galleryId) || !(await CheckMediaAccess.handle(audience.galleryId, params.id, variant))) throw mediaNotFound(ctx)
 
-    const key = mediaKey(params.id, variant)
-    const disk = drive.use()
-    if (!(await disk.exists(key))) throw notFound()
-
-    response.header('Content-Type', MEDIA_VARIANT_FILES[variant].type)
-    response.header('Cache-Control', 'private, max-age=43200, immutable')
-    response.header('X-Content-Type-Options', 'nosniff')
-    return response.stream(await disk.getStream(key))
+    return sendMediaFile(ctx, params.id, variant, 'private, max-age=43200, immutable')
   }
 }
