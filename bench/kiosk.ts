@@ -6,10 +6,12 @@
 | the SQL statements one check-in sends (wire-protocol counting proxy), then: --rounds rounds
 | of checking every session in with --connections concurrent tablets, each check-in followed
 | by a GET of the board fragment (the check-in POST's latency gives the p95; sessions are put
-| back to confirmed between rounds), and autocannon on the board fragment and on
-| GET /bench/hello (alternating which goes first). Flags: --sessions 200, --connections 10,
-| --duration 10, --rounds 2, --warmup 3, --rebuild true, --profile false (CPU profile of the
-| load server: top frames of the check-in rounds and of the board phase).
+| back to confirmed between rounds), and autocannon on the board fragment as tablets poll it
+| (If-None-Match of the last board each connection got: the last line's board figure), on the
+| full fragment (no If-None-Match, printed apart) and on GET /bench/hello (alternating order).
+| Flags: --sessions 200, --connections 10, --duration 10, --rounds 2, --warmup 3, --rebuild true,
+| --profile false (CPU profile of the load server: top frames of the check-in rounds and of the
+| full-render board phase).
 */
 import pg from 'pg'
 import { resolve } from 'node:path'
@@ -112,13 +114,18 @@ try {
   if (!etag) throw new Error('the board fragment has no ETag')
   const urls = { poll: boardUrl, board: boardUrl, hello: server.url + '/bench/hello' }
   const headersOf = { poll: headers, board: headers, hello: {} }
-  // Like a tablet, each connection sends the ETag of the last board it was given.
+  // Like a tablet, a poll sends the ETag of the latest board given out (autocannon resets a
+  // connection's context after each request, so the latest ETag is kept here).
+  let latestEtag = etag
   const requestsOf = {
     poll: [
       {
-        setupRequest: (request: any, context: any) => ({ ...request, headers: { ...request.headers, 'if-none-match': context.etag ?? etag } }),
-        onResponse: (_status: number, _body: string, context: any, responseHeaders?: Record<string, string | string[] | undefined>) => {
-          if (typeof responseHeaders?.etag === 'string') context.etag = responseHeaders.etag
+        setupRequest: (request: any) => ({ ...request, headers: { ...request.headers, 'if-none-match': latestEtag } }),
+        onResponse: (_status: number, _body: string, _context: unknown, responseHeaders?: Record<string, string | string[] | undefined>) => {
+          // autocannon keeps the header names' case as sent.
+          const name = Object.keys(responseHeaders ?? {}).find((key) => key.toLowerCase() === 'etag')
+          const value = name && responseHeaders![name]
+          if (typeof value === 'string') latestEtag = value
         },
       },
     ],
