@@ -6,12 +6,17 @@
 | the SQL statements one check-in sends (wire-protocol counting proxy), then: --rounds rounds
 | of checking every session in with --connections concurrent tablets, each check-in followed
 | by a GET of the board fragment (the check-in POST's latency gives the p95; sessions are put
-| back to confirmed between rounds), and autocannon on the board fragment and on
-| GET /bench/hello (alternating which goes first). Flags: --sessions 200, --connections 10,
-| --duration 10, --rounds 2, --warmup 3, --rebuild true.
+| back to confirmed between rounds), and autocannon on the board fragment as tablets poll it
+| (If-None-Match of the last board each connection got: the last line's board figure), on the
+| full fragment (no If-None-Match, printed apart) and on GET /bench/hello (alternating order).
+| Flags: --sessions 200, --connections 10, --duration 10, --rounds 2, --warmup 3, --rebuild true,
+| --profile false (CPU profile of the load server: top frames of the check-in rounds and of the
+| full-render board phase).
 */
 import pg from 'pg'
 import { resolve } from 'node:path'
+import { mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { topFrames } from './support/cpu_profile.js'
 import { parseFlags, fixed, ratio } from './support/cli.js'
 import { benchEnv } from './support/app.js'
 import { productionBuild, fromBuild, ROOT } from './support/build.js'
@@ -22,7 +27,7 @@ import { combine, load, settle, type LoadResult } from './support/load.js'
 import { aceInBuild, analyzeDatabase, recreateDatabase } from './support/pg_database.js'
 
 const cleanEnv = { ...process.env }
-const flags = parseFlags(process.argv.slice(2), { sessions: 200, connections: 10, duration: 10, rounds: 2, warmup: 3, rebuild: true })
+const flags = parseFlags(process.argv.slice(2), { sessions: 200, connections: 10, duration: 10, rounds: 2, warmup: 3, rebuild: true, profile: false })
 const DATABASE = 'loupe_bench_kiosk'
 const pgTarget = { host: process.env.PG_HOST || '127.0.0.1', port: Number(process.env.PG_PORT || 5432), user: 'postgres' }
 const env = benchEnv({ DB_CONNECTION: 'pg', PG_HOST: pgTarget.host, PG_PORT: String(pgTarget.port), PG_USER: pgTarget.user, BENCH_ROUTES: 'true', JOBS_IN_PROCESS: 'false' })
@@ -65,7 +70,12 @@ try {
   // 2. Load, on a fresh server connected straight to PostgreSQL, as a second paired tablet.
   await resetDay()
   await database.query(`UPDATE kiosk_devices SET revoked_at = NULL`)
-  server = await startServer(build, serverEnv, '/bench/hello', cleanEnv)
+  const profileDir = resolve(ROOT, 'tmp/bench-profiles')
+  if (flags.profile) {
+    rmSync(profileDir, { recursive: true, force: true })
+    mkdirSync(profileDir, { recursive: true })
+  }
+  server = await startServer(build, serverEnv, '/bench/hello', cleanEnv, flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])
   tablet = await tabletSessionAgain(server.url)
   const headers = { 'cookie': tablet.cookie, 'hx-request': 'true' }
   const boardUrl = server.url + '/kiosk'
@@ -75,6 +85,7 @@ try {
   console.log(`  server pid ${server.pid} on ${server.url}; board fragment ${fixed(html.length / 1024, 0)} KB`)
 
   const checkInTimes: number[] = []
+  const checkInFrom = monotonicMicros()
   for (let round = 0; round < flags.rounds; round++) {
     await resetDay()
     const queue = [...day.sessionIds]
@@ -90,33 +101,79 @@ try {
     )
     console.log(`  round ${round + 1}: ${flags.sessions} check-ins (each then the board) in ${fixed((performance.now() - started) / 1000, 1)} s`)
   }
+  const checkInTo = monotonicMicros()
   checkInTimes.sort((a, b) => a - b)
   const p95 = checkInTimes[Math.min(checkInTimes.length - 1, Math.floor(0.95 * checkInTimes.length))]
   console.log(`  check-in latency p50 ${fixed(checkInTimes[Math.floor(checkInTimes.length / 2)], 1)} ms, p95 ${fixed(p95, 1)} ms over ${checkInTimes.length} check-ins`)
 
+  // The board as tablets poll it: with the ETag of the fragment they hold (304 while nothing
+  // changed), and as a full render of the cached fragment (no If-None-Match), both against hello.
+  const current = await fetch(boardUrl, { headers })
+  await current.text()
+  const etag = current.headers.get('etag')
+  if (!etag) throw new Error('the board fragment has no ETag')
+  const urls = { poll: boardUrl, board: boardUrl, hello: server.url + '/bench/hello' }
+  const headersOf = { poll: headers, board: headers, hello: {} }
+  // Like a tablet, a poll sends the ETag of the latest board given out (autocannon resets a
+  // connection's context after each request, so the latest ETag is kept here).
+  let latestEtag = etag
+  const requestsOf = {
+    poll: [
+      {
+        setupRequest: (request: any) => ({ ...request, headers: { ...request.headers, 'if-none-match': latestEtag } }),
+        onResponse: (_status: number, _body: string, _context: unknown, responseHeaders?: Record<string, string | string[] | undefined>) => {
+          // autocannon keeps the header names' case as sent.
+          const name = Object.keys(responseHeaders ?? {}).find((key) => key.toLowerCase() === 'etag')
+          const value = name && responseHeaders![name]
+          if (typeof value === 'string') latestEtag = value
+        },
+      },
+    ],
+    board: undefined,
+    hello: undefined,
+  }
   const options = { connections: flags.connections, duration: flags.warmup }
-  await load(boardUrl, { ...options, headers })
-  await load(server.url + '/bench/hello', options)
-  const runs: Record<'board' | 'hello', LoadResult[]> = { board: [], hello: [] }
+  for (const name of ['board', 'poll', 'hello'] as const) await load(urls[name], { ...options, headers: headersOf[name], requests: requestsOf[name] })
+  const runs: Record<'poll' | 'board' | 'hello', LoadResult[]> = { poll: [], board: [], hello: [] }
+  const boardWindows: { from: number; to: number }[] = []
   for (let round = 0; round < flags.rounds; round++) {
-    const order = round % 2 === 0 ? (['hello', 'board'] as const) : (['board', 'hello'] as const)
+    const order = round % 2 === 0 ? (['hello', 'poll', 'board'] as const) : (['board', 'poll', 'hello'] as const)
     for (const name of order) {
       await settle(server.url + '/bench/hello')
-      const run = await load(name === 'board' ? boardUrl : server.url + '/bench/hello', { ...options, duration: flags.duration, headers: name === 'board' ? headers : {} })
+      const from = monotonicMicros()
+      const run = await load(urls[name], { ...options, duration: flags.duration, headers: headersOf[name], requests: requestsOf[name] })
       runs[name].push(run)
+      if (name === 'board') boardWindows.push({ from, to: monotonicMicros() })
       console.log(`  round ${round + 1} ${name.padEnd(5)} ${fixed(run.average, 1)} req/s, p95 ${fixed(run.p95, 0)} ms`)
     }
   }
+  const poll = combine(runs.poll)
   const board = combine(runs.board)
   const hello = combine(runs.hello)
-  for (const [name, run] of [['board', board], ['hello', hello]] as const) {
-    console.log(`  ${name.padEnd(5)} ${fixed(run.average, 1)} req/s (${run.total} requests, ${run.non2xx} non-2xx, ${run.errors} errors), latency p50 ${fixed(run.p50, 0)} ms, p95 ${fixed(run.p95, 0)} ms`)
+  for (const [name, run] of [['poll', poll], ['board', board], ['hello', hello]] as const) {
+    const statuses = Object.entries(run.statuses).map(([status, count]) => `${count}×${status}`).join(', ')
+    console.log(`  ${name.padEnd(5)} ${fixed(run.average, 1)} req/s (${run.total} requests: ${statuses}; ${run.errors} errors), latency p50 ${fixed(run.p50, 0)} ms, p95 ${fixed(run.p95, 0)} ms`)
   }
-  if (board.non2xx || board.errors || hello.non2xx || hello.errors) console.log('  warning: some responses were not 200: the figures below are not to be trusted')
+  const unexpected = (run: LoadResult, status: number) => run.errors > 0 || (run.statuses[status] ?? 0) !== run.total
+  const pollOk = poll.errors === 0 && (poll.statuses[200] ?? 0) + (poll.statuses[304] ?? 0) === poll.total
+  if (!pollOk || unexpected(board, 200) || unexpected(hello, 200)) console.log('  warning: some responses had an unexpected status: the figures below are not to be trusted')
+  console.log(`  board full render (no If-None-Match): ${fixed(board.average, 1)} req/s, ratio ${ratio(board.average, hello.average)}`)
   await server.stop()
   server = null
+  if (flags.profile) {
+    const [file] = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'))
+    if (!file) console.log('  no CPU profile was written')
+    else {
+      const windows = [['check-in rounds', { from: checkInFrom, to: checkInTo }], ['board full-render phase (first round)', boardWindows[0]]] as const
+      for (const [phase, window] of windows) {
+        const top = topFrames(resolve(profileDir, file), 25, window)
+        console.log(`  CPU profile ${resolve(profileDir, file)}: top frames by self time, ${phase} (${top.samples} samples)`)
+        top.frames.forEach((line) => console.log(`    ${line}`))
+      }
+    }
+  }
   console.log(
-    `kiosk: checkin p95 ${fixed(p95, 1)} ms, board ${fixed(board.average, 1)} req/s, hello ${fixed(hello.average, 1)} req/s, ratio ${ratio(board.average, hello.average)}, queries/checkin ${worst.length}`
+    `kiosk: checkin p95 ${fixed(p95, 1)} ms, board ${fixed(poll.average, 1)} req/s, hello ${fixed(hello.average, 1)} req/s, ratio ${ratio(poll.average, hello.average)}, queries/checkin ${worst.length}`
   )
 } finally {
   if (server) await server.stop()
@@ -146,4 +203,9 @@ async function tabletSessionAgain(baseUrl: string) {
     [hashOf(code.replace('-', ''))]
   )
   return tabletSession(baseUrl, code, day.staffId)
+}
+
+/** The clock a V8 CPU profile's timestamps use (monotonic, µs). */
+function monotonicMicros() {
+  return Number(process.hrtime.bigint() / 1000n)
 }

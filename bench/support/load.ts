@@ -6,6 +6,8 @@ export interface LoadResult {
   times: number[]
   total: number
   non2xx: number
+  /** Responses by HTTP status. */
+  statuses: Record<number, number>
   errors: number
   timeouts: number
   p50: number
@@ -18,11 +20,15 @@ export interface LoadResult {
  * timeout). Every response time is kept, so any percentile can be read (autocannon's own
  * summary has no p95).
  */
-export function load(url: string, options: { connections: number; duration: number; headers?: Record<string, string> }) {
+export function load(
+  url: string,
+  options: { connections: number; duration: number; headers?: Record<string, string>; requests?: autocannon.Request[] }
+) {
   const times: number[] = []
+  const statuses: Record<number, number> = {}
   return new Promise<LoadResult>((resolve, reject) => {
     const instance = autocannon(
-      { url, connections: options.connections, duration: options.duration, timeout: 120, headers: options.headers ?? {} },
+      { url, connections: options.connections, duration: options.duration, timeout: 120, headers: options.headers ?? {}, requests: options.requests },
       (error, result) => {
         if (error) return reject(error)
         times.sort((a, b) => a - b)
@@ -32,6 +38,7 @@ export function load(url: string, options: { connections: number; duration: numb
           average: result.requests.average,
           total: result.requests.total,
           non2xx: result.non2xx,
+          statuses,
           errors: result.errors,
           timeouts: result.timeouts,
           p50: at(50),
@@ -40,7 +47,10 @@ export function load(url: string, options: { connections: number; duration: numb
         })
       }
     )
-    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime))
+    instance.on('response', (_client: unknown, status: number, _bytes: number, responseTime: number) => {
+      times.push(responseTime)
+      statuses[status] = (statuses[status] ?? 0) + 1
+    })
   })
 }
 
@@ -54,6 +64,10 @@ export function combine(runs: LoadResult[]): LoadResult {
     average: sum((run) => run.average) / runs.length,
     total: sum((run) => run.total),
     non2xx: sum((run) => run.non2xx),
+    statuses: runs.reduce<Record<number, number>>((all, run) => {
+      for (const [status, count] of Object.entries(run.statuses)) all[Number(status)] = (all[Number(status)] ?? 0) + count
+      return all
+    }, {}),
     errors: sum((run) => run.errors),
     timeouts: sum((run) => run.timeouts),
     p50: at(50),

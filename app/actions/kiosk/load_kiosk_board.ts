@@ -1,6 +1,12 @@
 import { DateTime } from 'luxon'
 import PhotoSession from '#models/photo_session'
 import StudioSetting from '#models/studio_setting'
+import User from '#models/user'
+import Package from '#models/package'
+import Child from '#models/child'
+import Contract from '#models/contract'
+import PaymentPlan from '#models/payment_plan'
+import ModelRelease from '#models/model_release'
 
 export interface BoardRow {
   session: PhotoSession
@@ -28,13 +34,6 @@ export default class LoadKioskBoard {
     const query = PhotoSession.query()
       .withScopes((scopes) => scopes.onDate(now))
       .whereNot('status', 'cancelled')
-      .preload('user')
-      .preload('package')
-      .preload('photographer')
-      .preload('children', (children) => children.orderBy('first_name'))
-      .preload('contracts')
-      .preload('paymentPlans')
-      .preload('modelReleases')
       .orderBy('starts_at', 'asc')
     const q = options.q?.trim()
     if (q) {
@@ -49,6 +48,7 @@ export default class LoadKioskBoard {
       })
     }
     const sessions = await query
+    await attachRelations(sessions)
     const rows: BoardRow[] = sessions.map((session) => ({
       session,
       family: session.user.fullName,
@@ -77,4 +77,55 @@ function flagsOf(session: PhotoSession) {
   const released = new Set(session.modelReleases.map((release) => release.childId))
   if (session.children.some((child) => !released.has(child.id))) flags.push('Model release unsigned')
   return flags
+}
+
+/**
+ * The board's relations, one query each (run together) and matched through maps: Lucid's
+ * preload matches every parent against every related row, which on a day of 200 sessions
+ * was most of the board's CPU time, and every check-in renders the board again.
+ */
+async function attachRelations(sessions: PhotoSession[]) {
+  const ids = sessions.map((session) => session.id)
+  const userIds = [...new Set(sessions.flatMap((session) => (session.photographerId ? [session.userId, session.photographerId] : [session.userId])))]
+  const packageIds = [...new Set(sessions.map((session) => session.packageId))]
+  const [users, packages, children, contracts, plans, releases] = ids.length
+    ? await Promise.all([
+        User.query().whereIn('id', userIds),
+        Package.query().whereIn('id', packageIds),
+        Child.query()
+          .join('session_children', 'session_children.child_id', 'children.id')
+          .whereIn('session_children.photo_session_id', ids)
+          .select('children.*', 'session_children.photo_session_id as board_session_id')
+          .orderBy('children.first_name'),
+        Contract.query().whereIn('photo_session_id', ids),
+        PaymentPlan.query().whereIn('photo_session_id', ids),
+        ModelRelease.query().whereIn('photo_session_id', ids),
+      ])
+    : [[], [], [], [], [], []]
+  const userById = new Map(users.map((user) => [user.id, user]))
+  const packageById = new Map(packages.map((pkg) => [pkg.id, pkg]))
+  const childrenOf = groupBy(children, (child) => child.$extras.board_session_id)
+  const contractsOf = groupBy(contracts, (contract) => contract.photoSessionId!)
+  const plansOf = groupBy(plans, (plan) => plan.photoSessionId!)
+  const releasesOf = groupBy(releases, (release) => release.photoSessionId)
+  for (const session of sessions) {
+    session.$setRelated('user', userById.get(session.userId)!)
+    session.$setRelated('package', packageById.get(session.packageId)!)
+    session.$setRelated('photographer', (session.photographerId && userById.get(session.photographerId)) || null)
+    session.$setRelated('children', childrenOf.get(session.id) ?? [])
+    session.$setRelated('contracts', contractsOf.get(session.id) ?? [])
+    session.$setRelated('paymentPlans', plansOf.get(session.id) ?? [])
+    session.$setRelated('modelReleases', releasesOf.get(session.id) ?? [])
+  }
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string) {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const key = keyOf(item)
+    const group = groups.get(key)
+    if (group) group.push(item)
+    else groups.set(key, [item])
+  }
+  return groups
 }

@@ -96,6 +96,36 @@ test.group("Kiosk: today's board and check-in", (group) => {
     assert.equal(events[0].kioskDeviceId, device.id)
   })
 
+  test('a polling tablet whose board is current gets a 304; after a check-in it gets the new board', async ({ client, assert }) => {
+    const { token } = await pairedTablet('Desk A')
+    const staff = await staffWithPin()
+    const session = await todaysSession('10:00', { first: 'Maya', last: 'Rivera' }, ['Leo'])
+
+    // One tablet session throughout (the API client otherwise starts a new one per request).
+    const tablet = (request: ReturnType<typeof client.get>) => {
+      request.sessionClient.sessionId = 'kiosk-polling-tablet'
+      return request.header('HX-Request', 'true').loginAs(staff).withEncryptedCookie(KIOSK_COOKIE, token)
+    }
+    const first = await tablet(client.get('/kiosk'))
+    first.assertStatus(200)
+    const etag = first.header('etag') ?? ''
+    assert.match(etag, /^".+"$/)
+    const poll = () => tablet(client.get('/kiosk')).header('If-None-Match', etag)
+    const unchanged = await poll()
+    unchanged.assertStatus(304)
+    assert.equal(unchanged.text(), '')
+
+    await CheckInSession.handle(actors.user(staff), session.id)
+    const changed = await poll()
+    changed.assertStatus(200)
+    changed.assertTextIncludes('data-status="checked_in"')
+    assert.notEqual(changed.header('etag'), etag)
+
+    // Another tablet session never gets this one's 304 (its fragment carries its own CSRF token).
+    const other = await client.get('/kiosk').header('HX-Request', 'true').header('If-None-Match', changed.header('etag') ?? '').loginAs(staff).withEncryptedCookie(KIOSK_COOKIE, token)
+    other.assertStatus(200)
+  })
+
   test('without htmx a check-in redirects back to the board with a message', async ({ client, assert }) => {
     const { token } = await pairedTablet()
     const staff = await staffWithPin()
