@@ -47,9 +47,11 @@ export async function recordInstallmentPaid(paymentId: string, outcome: ChargeOu
       throw new Error(`Plan ${plan.id} changed while installment ${installment.id} was recorded`)
     }
     await applyPaymentToSession(payment, actor, trx)
-    await ApplyPaymentToInvoice.handle(payment, { actor, client: trx })
+    const invoice = await ApplyPaymentToInvoice.handle(payment, { actor, client: trx, numberLast: true })
     // Rendered and sent by a job: a billing run's transaction stays one insert heavier, no more.
     await dispatch('billing.installment_receipt_mail', { paymentId: payment.id }, { client: trx })
+    // Last: concurrent charges queue on the invoice counter's row lock for a commit only.
+    await invoice?.takeNumber(trx)
     return { payment, installment, plan }
   })
 }

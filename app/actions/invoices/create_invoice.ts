@@ -29,6 +29,8 @@ export interface NewInvoice {
   discountAmount?: number
   dueOn?: DateTime | null
   notes?: string | null
+  /** Set (to `Invoice.provisionalNumber()`) when the caller numbers it last with `takeNumber`. */
+  number?: string
 }
 
 /** The tax inside a tax-inclusive price: 10 800 at 8 % holds 800. */
@@ -74,6 +76,7 @@ export default class CreateInvoice {
         currency: input.currency,
         dueOn: input.dueOn ?? null,
         notes: input.notes ?? null,
+        ...(input.number ? { number: input.number } : {}),
       },
       { client: trx }
     )
