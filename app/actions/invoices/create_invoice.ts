@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Invoice, { type InvoiceKind } from '#models/invoice'
 import InvoiceItem from '#models/invoice_item'
 import StudioSetting from '#models/studio_setting'
+import { sqlTime } from '#support/db/sql_time'
 
 export interface InvoiceLine {
   description: string
@@ -80,9 +82,11 @@ export default class CreateInvoice {
       },
       { client: trx }
     )
-    for (const [position, line] of lines.entries()) {
-      await InvoiceItem.create({ invoiceId: invoice.id, position, ...line }, { client: trx })
-    }
+    // One multi-row INSERT (a plan's invoice has a line per instalment, written inside a billing charge).
+    const at = sqlTime()
+    await trx.insertQuery().table(InvoiceItem.table).multiInsert(
+      lines.map((line, position) => ({ id: randomUUID(), invoice_id: invoice.id, position, description: line.description, quantity: line.quantity, unit_amount: line.unitAmount, created_at: at, updated_at: at }))
+    )
     return invoice
   }
 }
