@@ -7,21 +7,24 @@
 | idempotency keys, --concurrency at once, no database), and the Loupe side (`node ace
 | billing:run --concurrency N` in the build: claim, pending payment, charge, record, all of
 | it). Counts what Stripe charged per installment (duplicates) and what Loupe left unpaid
-| (missed); peak RSS of the billing process. Flags: --count 10000, --concurrency 16, --rebuild true.
+| (missed); peak RSS of the billing process. Flags: --count 10000, --concurrency 16, --rebuild true, --profile false (CPU profile of the
+| billing:run process, its top frames by self time printed).
 */
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { resolve } from 'node:path'
 import pg from 'pg'
 import Stripe from 'stripe'
 import { parseFlags, fixed, ratio } from './support/cli.js'
 import { benchEnv } from './support/app.js'
-import { productionBuild } from './support/build.js'
+import { ROOT, productionBuild } from './support/build.js'
+import { topFrames } from './support/cpu_profile.js'
 import { aceInBuild, analyzeDatabase, recreateDatabase } from './support/pg_database.js'
 import { seedDuePlans } from './support/billing_seed.js'
 import { LocalStripe } from '#services/payments/local_stripe/server'
 
 const cleanEnv = { ...process.env }
-const flags = parseFlags(process.argv.slice(2), { count: 10_000, concurrency: 16, rebuild: true })
+const flags = parseFlags(process.argv.slice(2), { count: 10_000, concurrency: 16, rebuild: true, profile: false })
 const DATABASE = 'loupe_bench_billing'
 const pgTarget = { host: process.env.PG_HOST || '127.0.0.1', port: Number(process.env.PG_PORT || 5432), user: 'postgres' }
 const env = benchEnv({ DB_CONNECTION: 'pg', PG_HOST: pgTarget.host, PG_PORT: String(pgTarget.port), PG_USER: pgTarget.user })
@@ -69,8 +72,14 @@ try {
     STRIPE_API_PORT: String(stripe.port),
     STRIPE_API_PROTOCOL: 'http',
   }
+  const profileDir = resolve(ROOT, 'tmp/bench-profiles')
+  if (flags.profile) {
+    rmSync(profileDir, { recursive: true, force: true })
+    mkdirSync(profileDir, { recursive: true })
+  }
+  const nodeArgs = flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
   const started = performance.now()
-  const child = spawn(process.execPath, ['ace.js', 'billing:run', `--concurrency=${flags.concurrency}`], { cwd: build, env: { ...cleanEnv, ...runEnv }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...nodeArgs, 'ace.js', 'billing:run', `--concurrency=${flags.concurrency}`], { cwd: build, env: { ...cleanEnv, ...runEnv }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout.on('data', (chunk) => (output += chunk))
   child.stderr.on('data', (chunk) => (output += chunk))
@@ -86,6 +95,15 @@ try {
   const seconds = (performance.now() - started) / 1000
   process.stdout.write(output.split('\n').map((line) => `    ${line}`).join('\n') + '\n')
   if (code !== 0) console.log(`  warning: billing:run exited with ${code}`)
+  if (flags.profile) {
+    const [file] = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'))
+    if (!file) console.log('  no CPU profile was written')
+    else {
+      const top = topFrames(resolve(profileDir, file), 25)
+      console.log(`  CPU profile ${resolve(profileDir, file)}: top frames by self time (${top.samples} samples)`)
+      top.frames.forEach((line) => console.log(`    ${line}`))
+    }
+  }
 
   const charges = stripe.chargesBy('plan_installment_id')
   const duplicates = [...charges.values()].filter((n) => n > 1).reduce((sum, n) => sum + n - 1, 0)

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import { beforeCreate, belongsTo, column, computed, hasMany, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
@@ -12,6 +13,8 @@ import PaymentPlan from '#models/payment_plan'
 import Payment from '#models/payment'
 import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
 import { nextNumber } from '#support/next_number'
+
+const PROVISIONAL = '~'
 
 export const INVOICE_STATUSES = ['draft', 'open', 'paid', 'void'] as const
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number]
@@ -138,6 +141,25 @@ export default class Invoice extends AppModel {
   @beforeCreate()
   static async assignNumber(invoice: Invoice) {
     invoice.number ||= await nextNumber('invoice', invoice.$trx)
+  }
+
+  /** A stand-in number (unique, 32 chars at most like the column, never seen once committed) for a draft numbered by `takeNumber` later in its transaction. */
+  static provisionalNumber() {
+    return `${PROVISIONAL}${randomUUID().replaceAll('-', '').slice(0, 31)}`
+  }
+
+  /**
+   * Gives a draft created with `provisionalNumber()` its real number. The year's counter is
+   * one row every numbering transaction writes, and its lock is held until commit: claimed
+   * as the last statement, concurrent billing charges queue on it for a commit, not a
+   * whole invoice's worth of statements. Gapless as before: the claim commits or rolls
+   * back with the invoice.
+   */
+  async takeNumber(trx: TransactionClientContract) {
+    if (!this.number.startsWith(PROVISIONAL)) return
+    this.useTransaction(trx)
+    this.number = await nextNumber('invoice', trx)
+    await this.save()
   }
 
   /** Sums the items into subtotal and total (tax stays as set). */

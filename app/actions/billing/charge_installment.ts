@@ -62,12 +62,12 @@ export default class ChargeInstallment {
     }
 
     if (result.status === 'succeeded') {
-      const paid = await recordInstallmentPaid(payment.id, result, actor, now)
+      const paid = await recordInstallmentPaid(payment, result, actor, now)
       // null: the provider's webhook recorded this very charge first.
       return { outcome: 'paid', amount: installment.amount, planCompleted: paid?.plan.status === 'completed' }
     }
     const failed = await recordInstallmentFailed(
-      payment.id,
+      payment,
       { code: result.failureCode, reason: result.failureReason, providerPaymentId: result.providerPaymentId },
       input.maxFailures,
       actor,

@@ -31,10 +31,11 @@ async function lockedPlan(trx: TransactionClientContract, id: string) {
  * records it first (the billing run, or the provider's webhook when the run died after
  * charging) records it once; the others get false.
  */
-export async function recordInstallmentPaid(paymentId: string, outcome: ChargeOutcome, actor: Actor, now: DateTime = DateTime.now()) {
+export async function recordInstallmentPaid(paymentOrId: Payment | string, outcome: ChargeOutcome, actor: Actor, now: DateTime = DateTime.now()) {
   // Read before the transaction: on SQLite a transaction that reads before its first write
   // can't take the write lock once another process wrote (SQLITE_BUSY), so it starts by writing.
-  const payment = await Payment.findOrFail(paymentId)
+  // A billing run passes the payment it read after its claim (its status is compare-and-set below).
+  const payment = typeof paymentOrId === 'string' ? await Payment.findOrFail(paymentOrId) : paymentOrId
   return db.transaction(async (trx) => {
     const details = { providerPaymentId: outcome.providerPaymentId, providerChargeId: outcome.providerChargeId ?? null }
     if (!(await payment.markSucceeded(details, { actor, client: trx, now, note: 'Installment charged' }))) return null
@@ -47,9 +48,11 @@ export async function recordInstallmentPaid(paymentId: string, outcome: ChargeOu
       throw new Error(`Plan ${plan.id} changed while installment ${installment.id} was recorded`)
     }
     await applyPaymentToSession(payment, actor, trx)
-    await ApplyPaymentToInvoice.handle(payment, { actor, client: trx })
+    const invoice = await ApplyPaymentToInvoice.handle(payment, { actor, client: trx, numberLast: true })
     // Rendered and sent by a job: a billing run's transaction stays one insert heavier, no more.
     await dispatch('billing.installment_receipt_mail', { paymentId: payment.id }, { client: trx })
+    // Last: concurrent charges queue on the invoice counter's row lock for a commit only.
+    await invoice?.takeNumber(trx)
     return { payment, installment, plan }
   })
 }
@@ -61,13 +64,13 @@ export async function recordInstallmentPaid(paymentId: string, outcome: ChargeOu
  * the session is flagged on the calendar.
  */
 export async function recordInstallmentFailed(
-  paymentId: string,
+  paymentOrId: Payment | string,
   failure: { code: string; reason: string; providerPaymentId: string | null },
   maxFailures: number,
   actor: Actor,
   now: DateTime = DateTime.now()
 ) {
-  const payment = await Payment.findOrFail(paymentId)
+  const payment = typeof paymentOrId === 'string' ? await Payment.findOrFail(paymentOrId) : paymentOrId
   return db.transaction(async (trx) => {
     if (failure.providerPaymentId) payment.providerPaymentId = failure.providerPaymentId
     const set = failure.providerPaymentId ? { providerPaymentId: failure.providerPaymentId } : {}

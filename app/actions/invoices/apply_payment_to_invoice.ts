@@ -27,10 +27,10 @@ const SESSION_KINDS: Partial<Record<Payment['paymentType'], SessionInvoiceKind>>
  * invoice with `invoice_id IS NULL` in one UPDATE.
  */
 export default class ApplyPaymentToInvoice {
-  static async handle(payment: Payment, options: { actor: Actor; client?: TransactionClientContract; invoice?: Invoice }): Promise<Invoice | null> {
+  static async handle(payment: Payment, options: { actor: Actor; client?: TransactionClientContract; invoice?: Invoice; numberLast?: boolean }): Promise<Invoice | null> {
     if (payment.status !== 'succeeded' || payment.invoiceId || !payment.userId) return null
     const run = async (trx: TransactionClientContract) => {
-      const invoice = options.invoice ?? (await openInvoiceFor(payment, trx)) ?? (await newInvoiceFor(payment, trx))
+      const invoice = options.invoice ?? (await openInvoiceFor(payment, trx)) ?? (await newInvoiceFor(payment, trx, options.numberLast))
       if (!invoice) return null
       const claimed = affectedRows(await trx.from('payments').where('id', payment.id).whereNull('invoice_id').update({ invoice_id: invoice.id }))
       if (claimed !== 1) return null
@@ -60,7 +60,7 @@ async function openInvoiceFor(payment: Payment, trx: TransactionClientContract) 
 }
 
 /** An invoice for money that arrived with none open: it bills exactly what was paid. */
-async function newInvoiceFor(payment: Payment, trx: TransactionClientContract) {
+async function newInvoiceFor(payment: Payment, trx: TransactionClientContract, numberLast = false) {
   let draft: NewInvoice | null = null
   if (payment.orderId) {
     draft = await orderInvoice(await Order.query({ client: trx }).where('id', payment.orderId).firstOrFail(), trx)
@@ -78,5 +78,7 @@ async function newInvoiceFor(payment: Payment, trx: TransactionClientContract) {
     lines: [{ description: `Payment ${payment.paymentType.replace('_', ' ')}`, quantity: 1, unitAmount: payment.amount }],
     tax: 'included',
   }
+  // The caller claims the real number with `invoice.takeNumber(trx)` as its last statement.
+  if (numberLast) draft.number = Invoice.provisionalNumber()
   return CreateInvoice.handle(draft, trx)
 }

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Invoice, { type InvoiceKind } from '#models/invoice'
 import InvoiceItem from '#models/invoice_item'
 import StudioSetting from '#models/studio_setting'
+import { sqlTime } from '#support/db/sql_time'
 
 export interface InvoiceLine {
   description: string
@@ -29,6 +31,8 @@ export interface NewInvoice {
   discountAmount?: number
   dueOn?: DateTime | null
   notes?: string | null
+  /** Set (to `Invoice.provisionalNumber()`) when the caller numbers it last with `takeNumber`. */
+  number?: string
 }
 
 /** The tax inside a tax-inclusive price: 10 800 at 8 % holds 800. */
@@ -74,12 +78,15 @@ export default class CreateInvoice {
         currency: input.currency,
         dueOn: input.dueOn ?? null,
         notes: input.notes ?? null,
+        ...(input.number ? { number: input.number } : {}),
       },
       { client: trx }
     )
-    for (const [position, line] of lines.entries()) {
-      await InvoiceItem.create({ invoiceId: invoice.id, position, ...line }, { client: trx })
-    }
+    // One multi-row INSERT (a plan's invoice has a line per instalment, written inside a billing charge).
+    const at = sqlTime()
+    await trx.insertQuery().table(InvoiceItem.table).multiInsert(
+      lines.map((line, position) => ({ id: randomUUID(), invoice_id: invoice.id, position, description: line.description, quantity: line.quantity, unit_amount: line.unitAmount, created_at: at, updated_at: at }))
+    )
     return invoice
   }
 }

@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import Payment from '#models/payment'
+import Invoice from '#models/invoice'
 import PlanInstallment from '#models/plan_installment'
 import PhotoSession from '#models/photo_session'
 import EmailLog from '#models/email_log'
@@ -36,6 +37,18 @@ test.group('billing:run charges plan installments', (group) => {
     const page = await client.get(`/portal/sessions/${session.id}`).loginAs(family)
     page.assertStatus(200)
     page.assertTextIncludes(`receipt ${payment.id.slice(0, 8).toUpperCase()}`)
+  })
+
+  test('the first charge drafts the plan invoice with the year\'s next number, no stand-in left behind', async ({ client, assert }) => {
+    const { installments } = await planPaidByCard(client, stripe)
+    const last = await Invoice.query().orderBy('number', 'desc').firstOrFail()
+    await RunBilling.handle({ now: noonOn(installments[0].dueOn) })
+    const payment = await Payment.findByOrFail('planInstallmentId', installments[0].id)
+    const invoice = await Invoice.findOrFail(payment.invoiceId!)
+    assert.include(invoice.serialize(), { kind: 'plan', status: 'open', amountPaid: installments[0].amount })
+    assert.match(invoice.number, /^INV-\d{4}-\d{6}$/)
+    assert.equal(Number(invoice.number.slice(-6)), Number(last.number.slice(-6)) + 1)
+    assert.lengthOf(await Invoice.query().where('number', 'like', '~%'), 0)
   })
 
   test('all three charged: the plan is completed and the session balance reads 0', async ({ client, assert }) => {
