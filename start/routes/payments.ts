@@ -10,3 +10,7 @@ const PlanCardsController = () => import('#controllers/site/plan_cards_controlle
 */
 router.post('/webhooks/stripe', [StripeWebhooksController, 'store']).as('stripe_webhooks.store')
 router.get('/plans/:plan_id/card', [PlanCardsController, 'create']).as('plan_cards.create').where('plan_id', uuidMatcher)
+
+const PaypalReturnsController = () => import('#controllers/site/paypal_returns_controller')
+router.get('/payments/paypal/return', [PaypalReturnsController, 'show']).as('paypal_returns.show')
+router.get('/payments/paypal/cancel', [PaypalReturnsController, 'cancel']).as('paypal_returns.cancel')
