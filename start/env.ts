@@ -64,8 +64,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   FACEBOOK_CLIENT_ID: Env.schema.string.optional(),
   FACEBOOK_CLIENT_SECRET: Env.schema.string.optional(),
 
-  // 'paypal' joins once payments.provider accepts it (see app/services/payments/paypal_gateway.ts).
-  PAYMENT_GATEWAY: Env.schema.enum.optional(['offline', 'stripe'] as const),
+  // paypal: Orders v2 with capture on return (/payments/paypal/return); plan installments need stripe.
+  PAYMENT_GATEWAY: Env.schema.enum.optional(['offline', 'stripe', 'paypal'] as const),
   DEMO_CARD: Env.schema.boolean.optional(),
 
   /*

@@ -27,7 +27,7 @@ export default class Subscription extends AppModel {
   declare pricingTierId: string
 
   @column()
-  declare provider: 'stripe' | 'offline'
+  declare provider: 'stripe' | 'offline' | 'paypal'
 
   @column()
   declare providerSubscriptionId: string | null

@@ -30,7 +30,7 @@ export type SettleResult = { ok: true; settled: boolean } | { ok: false; reason:
 export default class SettleCardPayment {
   static async handle(actor: Actor, paymentId: string, intent: PaidIntent): Promise<SettleResult> {
     const payment = await Payment.find(paymentId)
-    if (!payment || payment.provider !== 'stripe') return { ok: false, reason: 'unknown_payment' }
+    if (!payment || (payment.provider !== 'stripe' && payment.provider !== 'paypal')) return { ok: false, reason: 'unknown_payment' }
     const settled = await db.transaction(async (trx) => {
       const won = await payment.markSucceeded(
         { providerPaymentId: intent.paymentIntentId, providerChargeId: intent.chargeId },
@@ -54,7 +54,7 @@ export default class SettleCardPayment {
     await RecordAudit.handle(actor, {
       action: 'payment.received',
       subject: { type: 'payment', id: payment.id },
-      details: { amount: payment.amount, method: 'card', provider: 'stripe', session: payment.photoSessionId },
+      details: { amount: payment.amount, method: 'card', provider: payment.provider, session: payment.photoSessionId },
     })
     await sendReceipt(payment)
     return { ok: true, settled: true }

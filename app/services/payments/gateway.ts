@@ -37,6 +37,11 @@ const gateways: Record<string, () => PaymentGateway> = {
     if (!stripe) throw new Error('PAYMENT_GATEWAY=stripe needs STRIPE_SECRET_KEY (and STRIPE_WEBHOOK_SECRET for webhooks)')
     return stripe
   },
+  paypal: () => {
+    const paypal = paypalFromEnv()
+    if (!paypal) throw new Error('PAYMENT_GATEWAY=paypal needs PAYPAL_CLIENT_ID and PAYPAL_CLIENT_SECRET (and PAYPAL_WEBHOOK_ID for webhooks)')
+    return paypal
+  },
 }
 
 let current: PaymentGateway | null = null

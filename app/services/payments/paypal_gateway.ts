@@ -33,8 +33,7 @@ export type PaypalCapture =
  * it on PayPal's page, Loupe captures it on return; refunds go against the capture. PayPal
  * Orders has no off-session charge of a saved card, so this gateway has no
  * `chargeSavedCard` / `startCardSetup` and plan installments refuse it (see PaymentGateway).
- * Not yet selectable as PAYMENT_GATEWAY: `payments.provider` must accept 'paypal' first, and
- * the return capture, /webhooks/paypal and the admin webhook log are still to come.
+ * The return capture is CapturePaypalPayment (route /payments/paypal/return).
  */
 export class PaypalGateway implements PaymentGateway {
   readonly provider = 'paypal' as const

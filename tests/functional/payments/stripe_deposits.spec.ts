@@ -7,6 +7,7 @@ import EmailLog from '#models/email_log'
 import type { LocalStripe } from '#services/payments/local_stripe/server'
 import { at, bookableStudio, familyWith, readyDraft } from '#tests/support/booking'
 import { payOnHostedPage, useLocalStripe } from '#tests/support/stripe'
+import { stripeGateway } from '#services/payments/gateway'
 
 async function bookWithPlan(client: any) {
   const { pkg } = await bookableStudio()
@@ -55,6 +56,23 @@ test.group('Stripe: booking deposits through Checkout', (group) => {
     const receipts = await EmailLog.query().where('to', family.email!).where('subject', 'like', 'Receipt:%')
     assert.lengthOf(receipts, 1)
     assert.include(receipts[0].subject, '$100.00')
+  })
+
+  test('StripeGateway.refund against the local server: part, same key again, the rest, then too much', async ({ client, assert }) => {
+    const { payment, response } = await bookWithPlan(client)
+    await payOnHostedPage(response.header('location'))
+    await payment.refresh()
+    assert.equal(payment.status, 'succeeded')
+    const gateway = stripeGateway()!
+    const part = await gateway.refund({ payment, amountCents: 2_500, reason: 'One print less', idempotencyKey: `${payment.id}:r1` })
+    assert.equal(part.status, 'succeeded')
+    const again = await gateway.refund({ payment, amountCents: 2_500, reason: 'One print less', idempotencyKey: `${payment.id}:r1` })
+    assert.deepEqual(again, part)
+    const rest = await gateway.refund({ payment, amountCents: 7_500, reason: 'Cancelled', idempotencyKey: `${payment.id}:r2` })
+    assert.equal(rest.status, 'succeeded')
+    assert.equal(stripe.paymentIntents.get(payment.providerPaymentId!)?.refunded_amount, 10_000)
+    const tooMuch = await gateway.refund({ payment, amountCents: 100, reason: 'More', idempotencyKey: `${payment.id}:r3` })
+    assert.deepInclude(tooMuch, { status: 'failed', failureCode: 'charge_already_refunded' })
   })
 
   test('a declined card stays on the hosted page with the bank\'s reason; nothing is paid', async ({ client, assert }) => {

@@ -1,0 +1,19 @@
+import router from '@adonisjs/core/services/router'
+import { appUrl } from '#config/app'
+
+/**
+ * PayPal sends the buyer back to Loupe's own return route (which captures) and cancel route,
+ * each carrying the page the flow wanted, as a path, so they can finish there.
+ */
+export function paypalReturnUrls(returnUrl: string, cancelUrl: string) {
+  const via = (route: string, url: string) => {
+    const next = new URL(url, appUrl)
+    return appUrl + router.makeUrl(route, {}, { qs: { next: next.pathname + next.search } })
+  }
+  return { returnUrl: via('paypal_returns.show', returnUrl), cancelUrl: via('paypal_returns.cancel', cancelUrl) }
+}
+
+/** Only a path on this site (no `//host`), so the route cannot be an open redirect. */
+export function safeNext(next: unknown) {
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/portal/payments'
+}
