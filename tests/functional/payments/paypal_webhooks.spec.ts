@@ -24,7 +24,11 @@ test.group('POST /webhooks/paypal', (group) => {
       await paypal.stop()
     }
   })
-  group.each.setup(() => truncateAfterEach)
+  // The server's own webhook after a capture must land before the tables are emptied.
+  group.each.setup(() => async () => {
+    await paypal.flushWebhooks()
+    await truncateAfterEach()
+  })
 
   test('a missing or wrong signature is 400 and nothing is stored', async ({ assert }) => {
     const body = JSON.stringify({ id: 'WH-EVT-FORGED', event_type: 'PAYMENT.CAPTURE.COMPLETED', resource: {} })

@@ -39,6 +39,7 @@ export class LocalPaypal {
   readonly refunds: { id: string; captureId: string; amountCents: number }[] = []
   private readonly replies = new Map<string, { status: number; body: unknown }>()
   private server: Server | null = null
+  private readonly pending = new Set<Promise<unknown>>()
   port = 0
 
   constructor(private readonly options: { webhookUrl: string | null }) {}
@@ -57,7 +58,19 @@ export class LocalPaypal {
   }
 
   async stop() {
+    await this.flushWebhooks()
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
+  }
+
+  /** Waits for every webhook delivery the server started on its own (after a capture or refund). */
+  async flushWebhooks() {
+    while (this.pending.size) await Promise.allSettled([...this.pending])
+  }
+
+  private deliverLater(eventType: string, resource: Record<string, unknown>) {
+    const delivery = this.sendWebhook(eventType, resource).catch(() => {})
+    this.pending.add(delivery)
+    void delivery.finally(() => this.pending.delete(delivery))
   }
 
   /** Signs and posts an event to Loupe as PayPal would; returns Loupe's HTTP status. */
@@ -164,7 +177,7 @@ export class LocalPaypal {
     order.captureId = randomBytes(8).toString('hex').toUpperCase()
     const capture = { id: order.captureId, orderId: order.id, amountCents: toCents(order.amount.value), refundedCents: 0 }
     this.captures.set(capture.id, capture)
-    void this.sendWebhook('PAYMENT.CAPTURE.COMPLETED', this.captureJson(order)).catch(() => {})
+    this.deliverLater('PAYMENT.CAPTURE.COMPLETED', this.captureJson(order))
     return { status: 201, body: this.orderJson(order) }
   }
 
@@ -179,7 +192,7 @@ export class LocalPaypal {
     const refund = { id: randomBytes(8).toString('hex').toUpperCase(), captureId, amountCents: amount }
     this.refunds.push(refund)
     const json = { id: refund.id, status: 'COMPLETED', amount: { currency_code: body?.amount?.currency_code ?? 'EUR', value: (amount / 100).toFixed(2) }, custom_id: body?.custom_id, links: [{ rel: 'up', href: `${this.baseUrl}/v2/payments/captures/${captureId}`, method: 'GET' }] }
-    void this.sendWebhook('PAYMENT.CAPTURE.REFUNDED', json).catch(() => {})
+    this.deliverLater('PAYMENT.CAPTURE.REFUNDED', json)
     return { status: 201, body: json }
   }
 
