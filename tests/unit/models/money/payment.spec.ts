@@ -61,7 +61,7 @@ test.group('Payment', (group) => {
     await assertViolates(() => PaymentFactory.merge({ status: 'lost' as any }).create(), 'check')
     await assertViolates(() => PaymentFactory.merge({ paymentType: 'tip' as any }).create(), 'check')
     await assertViolates(() => PaymentFactory.merge({ method: 'crypto' as any }).create(), 'check')
-    await assertViolates(() => PaymentFactory.merge({ provider: 'paypal' as any }).create(), 'check')
+    await assertViolates(() => PaymentFactory.merge({ provider: 'square' as any }).create(), 'check')
     await assertViolates(() => PaymentFactory.merge({ amount: 0 }).create(), 'check')
     await assertViolates(() => PaymentFactory.merge({ amount: 1000, refundAmount: 1001 }).create(), 'check')
   })
