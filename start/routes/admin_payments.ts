@@ -8,6 +8,8 @@ const InvoiceVoidsController = () => import('#controllers/admin/payments/invoice
 const InvoicePdfsController = () => import('#controllers/admin/payments/invoice_pdfs_controller')
 const PaymentsController = () => import('#controllers/admin/payments/payments_controller')
 const PaymentRefundsController = () => import('#controllers/admin/payments/payment_refunds_controller')
+const WebhookEventsController = () => import('#controllers/admin/payments/webhook_events_controller')
+const WebhookEventReplaysController = () => import('#controllers/admin/payments/webhook_event_replays_controller')
 
 /**
  * Invoices, payments and refunds inside the one /admin group (start/routes/admin.ts calls
@@ -24,9 +26,13 @@ export function paymentsAdminRoutes() {
       router.get('/payments', [PaymentsController, 'index']).as('payments.index')
       router.get('/payments/:id', [PaymentsController, 'show']).as('payments.show')
       router.post('/payments/:payment_id/refunds', [PaymentRefundsController, 'store']).as('payment_refunds.store')
+      router.get('/webhooks', [WebhookEventsController, 'index']).as('webhook_events.index')
+      router.get('/webhooks/:id', [WebhookEventsController, 'show']).as('webhook_events.show')
+      router.post('/webhooks/:webhook_event_id/replay', [WebhookEventReplaysController, 'store']).as('webhook_event_replays.store')
     })
     .where('id', uuidMatcher)
     .where('invoice_id', uuidMatcher)
     .where('payment_id', uuidMatcher)
+    .where('webhook_event_id', uuidMatcher)
     .use(middleware.area({ ability: 'enterAdmin' }))
 }
