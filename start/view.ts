@@ -42,8 +42,11 @@ edge.global('formatDate', (value: DateTime | null | undefined) =>
   value ? value.toLocaleString(DateTime.DATE_MED) : '—'
 )
 
+/** Names whose spelling humanizing would get wrong. */
+const PROPER_NAMES: Record<string, string> = { paypal: 'PayPal' }
+
 edge.global('humanize', (value: string | null | undefined) =>
-  value ? value.replace(/[_.]/g, ' ').replace(/^\w/, (c) => c.toUpperCase()) : ''
+  value ? (PROPER_NAMES[value] ?? value.replace(/[_.]/g, ' ').replace(/^\w/, (c) => c.toUpperCase())) : ''
 )
 
 edge.global('money', (cents: number | null | undefined, currency = 'USD') =>
