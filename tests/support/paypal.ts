@@ -1,6 +1,7 @@
 import env from '#start/env'
 import { LocalPaypal } from '#services/payments/local_paypal/server'
 import { PaypalGateway } from '#services/payments/paypal_gateway'
+import type Payment from '#models/payment'
 
 /**
  * The local PayPal server for a test group, its webhooks posted to the test server's
@@ -27,4 +28,17 @@ export async function approveOnPaypal(url: string, email = 'buyer@example.com', 
     redirect: 'manual',
   })
   return { page: html, status: response.status, location: response.headers.get('location') }
+}
+
+/** Creates the PayPal order for a payment, as StartPayment would; the buyer's approval URL is `url`. */
+export async function startPaypalOrder(gateway: PaypalGateway, payment: Payment) {
+  const started = await gateway.start({
+    payment,
+    customer: { id: payment.userId!, email: 'ana@example.com', name: 'Ana' },
+    description: 'Deposit',
+    returnUrl: 'http://127.0.0.1/portal/payments',
+    cancelUrl: 'http://127.0.0.1/portal/payments',
+  })
+  if (started.kind !== 'redirect') throw new Error('PayPal should redirect')
+  return started
 }

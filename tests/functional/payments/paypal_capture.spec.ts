@@ -5,7 +5,7 @@ import { PaymentFactory } from '#database/factories/payment_factory'
 import CapturePaypalPayment from '#actions/payments/capture_paypal_payment'
 import type { LocalPaypal } from '#services/payments/local_paypal/server'
 import type { PaypalGateway } from '#services/payments/paypal_gateway'
-import { approveOnPaypal, paypalGatewayFor, startLocalPaypal } from '#tests/support/paypal'
+import { approveOnPaypal, paypalGatewayFor, startLocalPaypal, startPaypalOrder } from '#tests/support/paypal'
 import { truncateAfterEach } from '#tests/support/truncate'
 import { actors } from '#support/actor'
 
@@ -23,14 +23,7 @@ test.group('CapturePaypalPayment: the return from PayPal captures once', (group)
 
   test('approve, then two returns at once: one capture at PayPal, the payment succeeds once, one receipt', async ({ assert }) => {
     const payment = await PaymentFactory.merge({ provider: 'paypal', providerPaymentId: null, amount: 12_550 }).create()
-    const started = await gateway.start({
-      payment,
-      customer: { id: payment.userId!, email: 'ana@example.com', name: 'Ana' },
-      description: 'Deposit',
-      returnUrl: 'http://127.0.0.1/portal/payments',
-      cancelUrl: 'http://127.0.0.1/portal/payments',
-    })
-    if (started.kind !== 'redirect') throw new Error('PayPal should redirect')
+    const started = await startPaypalOrder(gateway, payment)
     await Payment.query().where('id', payment.id).update({ providerPaymentId: started.providerPaymentId })
     assert.equal((await approveOnPaypal(started.url)).status, 302)
 
@@ -53,14 +46,7 @@ test.group('CapturePaypalPayment: the return from PayPal captures once', (group)
 
   test('an order nobody approved is not captured and the payment stays pending', async ({ assert }) => {
     const payment = await PaymentFactory.merge({ provider: 'paypal', providerPaymentId: null }).create()
-    const started = await gateway.start({
-      payment,
-      customer: { id: payment.userId!, email: 'ana@example.com', name: 'Ana' },
-      description: 'Deposit',
-      returnUrl: 'http://127.0.0.1/portal/payments',
-      cancelUrl: 'http://127.0.0.1/portal/payments',
-    })
-    if (started.kind !== 'redirect') throw new Error('PayPal should redirect')
+    const started = await startPaypalOrder(gateway, payment)
     await Payment.query().where('id', payment.id).update({ providerPaymentId: started.providerPaymentId })
     const result = await CapturePaypalPayment.handle(actor, started.providerPaymentId, gateway)
     assert.equal(result.ok, false)

@@ -7,7 +7,7 @@ import { PaymentFactory } from '#database/factories/payment_factory'
 import type { LocalPaypal } from '#services/payments/local_paypal/server'
 import { useGateway } from '#services/payments/gateway'
 import type { PaypalGateway } from '#services/payments/paypal_gateway'
-import { approveOnPaypal, paypalGatewayFor, startLocalPaypal } from '#tests/support/paypal'
+import { approveOnPaypal, paypalGatewayFor, startLocalPaypal, startPaypalOrder } from '#tests/support/paypal'
 import { truncateAfterEach } from '#tests/support/truncate'
 
 const webhookUrl = () => `http://${env.get('HOST')}:${env.get('PORT')}/webhooks/paypal`
@@ -48,14 +48,7 @@ test.group('POST /webhooks/paypal', (group) => {
 
   test('CAPTURE.COMPLETED settles a payment whose buyer never came back: 3 deliveries and 2 at once, one payment, one receipt', async ({ assert }) => {
     const payment = await PaymentFactory.merge({ provider: 'paypal', providerPaymentId: null, amount: 10_000 }).create()
-    const started = await gateway.start({
-      payment,
-      customer: { id: payment.userId!, email: 'ana@example.com', name: 'Ana' },
-      description: 'Deposit',
-      returnUrl: 'http://127.0.0.1/portal/payments',
-      cancelUrl: 'http://127.0.0.1/portal/payments',
-    })
-    if (started.kind !== 'redirect') throw new Error('PayPal should redirect')
+    const started = await startPaypalOrder(gateway, payment)
     await approveOnPaypal(started.url)
     const capture = await gateway.capture(started.providerPaymentId, 'capture-elsewhere')
     if (capture.status !== 'succeeded') throw new Error('capture failed')
