@@ -1,3 +1,4 @@
+import type { Group } from '@japa/runner/core'
 import env from '#start/env'
 import { LocalPaypal } from '#services/payments/local_paypal/server'
 import { PaypalGateway } from '#services/payments/paypal_gateway'
@@ -41,4 +42,13 @@ export async function startPaypalOrder(gateway: PaypalGateway, payment: Payment)
   })
   if (started.kind !== 'redirect') throw new Error('PayPal should redirect')
   return started
+}
+
+/** The local PayPal server (no webhooks) for a test group, handed to `started` with a gateway pointed at it. */
+export function useLocalPaypal(group: Group, started: (paypal: LocalPaypal, gateway: PaypalGateway) => void) {
+  group.setup(async () => {
+    const paypal = await startLocalPaypal({ webhooks: false })
+    started(paypal, paypalGatewayFor(paypal))
+    return () => paypal.stop()
+  })
 }

@@ -5,7 +5,7 @@ import { PaymentFactory } from '#database/factories/payment_factory'
 import CapturePaypalPayment from '#actions/payments/capture_paypal_payment'
 import type { LocalPaypal } from '#services/payments/local_paypal/server'
 import type { PaypalGateway } from '#services/payments/paypal_gateway'
-import { approveOnPaypal, paypalGatewayFor, startLocalPaypal, startPaypalOrder } from '#tests/support/paypal'
+import { approveOnPaypal, startPaypalOrder, useLocalPaypal } from '#tests/support/paypal'
 import { truncateAfterEach } from '#tests/support/truncate'
 import { actors } from '#support/actor'
 
@@ -14,10 +14,9 @@ const actor = actors.system('test:paypal_return')
 test.group('CapturePaypalPayment: the return from PayPal captures once', (group) => {
   let paypal: LocalPaypal
   let gateway: PaypalGateway
-  group.setup(async () => {
-    paypal = await startLocalPaypal({ webhooks: false })
-    gateway = paypalGatewayFor(paypal)
-    return () => paypal.stop()
+  useLocalPaypal(group, (started, startedGateway) => {
+    paypal = started
+    gateway = startedGateway
   })
   group.each.setup(() => truncateAfterEach)
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import Payment from '#models/payment'
 import type { LocalPaypal } from '#services/payments/local_paypal/server'
 import { PaypalGateway } from '#services/payments/paypal_gateway'
-import { approveOnPaypal, paypalGatewayFor, startLocalPaypal } from '#tests/support/paypal'
+import { approveOnPaypal, useLocalPaypal } from '#tests/support/paypal'
 
 function pendingPayment(amount = 12_550) {
   const payment = new Payment()
@@ -23,10 +23,9 @@ const start = (gateway: PaypalGateway, payment: Payment) =>
 test.group('PaypalGateway against the local PayPal server', (group) => {
   let paypal: LocalPaypal
   let gateway: PaypalGateway
-  group.setup(async () => {
-    paypal = await startLocalPaypal({ webhooks: false })
-    gateway = paypalGatewayFor(paypal)
-    return () => paypal.stop()
+  useLocalPaypal(group, (started, startedGateway) => {
+    paypal = started
+    gateway = startedGateway
   })
 
   test('an order is approved on the hosted page, captured on return, then refunded in part and in full', async ({ assert }) => {

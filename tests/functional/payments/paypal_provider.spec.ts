@@ -13,29 +13,12 @@ test.group('Migration 0770: payments and subscriptions accept the paypal provide
     const fresh = await Payment.findOrFail(payment.id)
     assert.equal(fresh.provider, 'paypal')
 
-    const now = new Date()
-    await db.table('refunds').insert({
-      id: crypto.randomUUID(),
-      payment_id: payment.id,
-      amount: 1000,
-      currency: 'USD',
-      reason: 'One print less',
-      idempotency_key: crypto.randomUUID(),
-      status: 'succeeded',
-      created_at: now,
-      updated_at: now,
-    })
-    const orphan = db.table('refunds').insert({
-      id: crypto.randomUUID(),
-      payment_id: crypto.randomUUID(),
-      amount: 1000,
-      currency: 'USD',
-      reason: 'One print less',
-      idempotency_key: crypto.randomUUID(),
-      status: 'succeeded',
-      created_at: now,
-      updated_at: now,
-    })
+    const refundRow = (paymentId: string) => {
+      const now = new Date()
+      return { id: crypto.randomUUID(), payment_id: paymentId, amount: 1000, currency: 'USD', reason: 'One print less', idempotency_key: crypto.randomUUID(), status: 'succeeded', created_at: now, updated_at: now }
+    }
+    await db.table('refunds').insert(refundRow(payment.id))
+    const orphan = db.table('refunds').insert(refundRow(crypto.randomUUID()))
     await assert.rejects(() => orphan, /foreign key/i)
   })
 
