@@ -10,10 +10,13 @@ export function paypalReturnUrls(returnUrl: string, cancelUrl: string) {
     const next = new URL(url, appUrl)
     return appUrl + router.makeUrl(route, {}, { qs: { next: next.pathname + next.search } })
   }
-  return { returnUrl: via('paypal_returns.show', returnUrl), cancelUrl: via('paypal_returns.cancel', cancelUrl) }
+  return { returnUrl: via('paypal_returns.show', returnUrl), cancelUrl: via('paypal_cancellations.show', cancelUrl) }
 }
 
-/** Only a path on this site (no `//host`), so the route cannot be an open redirect. */
+/**
+ * Only a path on this site, so the route cannot be an open redirect: browsers read `//host`
+ * and `/\host` alike as another site, and drop tabs and newlines inside a URL.
+ */
 export function safeNext(next: unknown) {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/portal/payments'
+  return typeof next === 'string' && /^\/(?![/\\])/.test(next) && !/[\t\n\r]/.test(next) ? next : '/portal/payments'
 }

@@ -79,4 +79,16 @@ test.group('PAYMENT_GATEWAY=paypal: booking deposits through PayPal', (group) =>
     assert.isNull(payment.providerChargeId)
     assert.notExists([...paypal.captures.values()].find((capture) => capture.orderId === payment.providerPaymentId))
   })
+
+  test('the return and cancel routes only go on to a page of this site', async ({ client, assert }) => {
+    for (const next of ['//evil.example/x', '/\\evil.example/x', '/\tx', 'https://evil.example/']) {
+      for (const route of ['/payments/paypal/cancel', '/payments/paypal/return']) {
+        const response = await client.get(route).qs({ next }).redirects(0)
+        response.assertStatus(302)
+        assert.equal(response.header('location'), '/portal/payments', `${route} next=${JSON.stringify(next)}`)
+      }
+    }
+    const inside = await client.get('/payments/paypal/cancel').qs({ next: '/portal/orders?x=1' }).redirects(0)
+    assert.equal(inside.header('location'), '/portal/orders?x=1')
+  })
 })
