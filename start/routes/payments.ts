@@ -14,5 +14,6 @@ router.post('/webhooks/paypal', [PaypalWebhooksController, 'store']).as('paypal_
 router.get('/plans/:plan_id/card', [PlanCardsController, 'create']).as('plan_cards.create').where('plan_id', uuidMatcher)
 
 const PaypalReturnsController = () => import('#controllers/site/paypal_returns_controller')
+const PaypalCancellationsController = () => import('#controllers/site/paypal_cancellations_controller')
 router.get('/payments/paypal/return', [PaypalReturnsController, 'show']).as('paypal_returns.show')
-router.get('/payments/paypal/cancel', [PaypalReturnsController, 'cancel']).as('paypal_returns.cancel')
+router.get('/payments/paypal/cancel', [PaypalCancellationsController, 'show']).as('paypal_cancellations.show')

@@ -5,8 +5,8 @@ import { safeNext } from '#services/payments/paypal_return_urls'
 import { actors } from '#support/actor'
 
 /**
- * Where PayPal sends the buyer back. `show` captures the approved order (once, however many
- * times the page is reloaded) and goes on to the flow's page; `cancel` just goes back there.
+ * Where PayPal sends the buyer back: captures the approved order (once, however many times
+ * the page is reloaded) and goes on to the flow's page.
  */
 export default class PaypalReturnsController {
   async show({ request, response, session }: HttpContext) {
@@ -23,8 +23,4 @@ export default class PaypalReturnsController {
     return response.redirect(next)
   }
 
-  async cancel({ request, response, session }: HttpContext) {
-    session.flash('error', 'You cancelled the PayPal payment; nothing was charged. You can pay again whenever you like.')
-    return response.redirect(safeNext(request.input('next')))
-  }
 }
