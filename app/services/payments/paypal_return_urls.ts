@@ -1,5 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import { appUrl } from '#config/app'
+import { localPath } from '#services/http/local_path'
 
 /**
  * PayPal sends the buyer back to Loupe's own return route (which captures) and cancel route,
@@ -13,10 +14,7 @@ export function paypalReturnUrls(returnUrl: string, cancelUrl: string) {
   return { returnUrl: via('paypal_returns.show', returnUrl), cancelUrl: via('paypal_cancellations.show', cancelUrl) }
 }
 
-/**
- * Only a path on this site, so the route cannot be an open redirect: browsers read `//host`
- * and `/\host` alike as another site, and drop tabs and newlines inside a URL.
- */
+/** The page to go on to after PayPal: a path of this site, or the payments page. */
 export function safeNext(next: unknown) {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) && !/[\t\n\r]/.test(next) ? next : '/portal/payments'
+  return localPath(next) ?? '/portal/payments'
 }
