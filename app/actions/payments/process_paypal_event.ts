@@ -1,4 +1,6 @@
 import type WebhookEvent from '#models/webhook_event'
+import Payment from '#models/payment'
+import { recordRefunds } from '#actions/payments/record_provider_refund'
 import SettleCardPayment from '#actions/payments/settle_card_payment'
 import { actors } from '#support/actor'
 
@@ -7,7 +9,8 @@ const actor = actors.system('webhook:paypal')
 /**
  * Handles a stored PayPal event. PAYMENT.CAPTURE.COMPLETED settles the payment when the
  * buyer's return did not (closed tab); SettleCardPayment's compare-and-set makes a late or
- * repeated event a no-op. Other types are ignored. An error marks the event failed.
+ * repeated event a no-op. PAYMENT.CAPTURE.REFUNDED records a refund made in the dashboard.
+ * Other types are ignored. An error marks the event failed.
  */
 export default class ProcessPaypalEvent {
   static async handle(row: WebhookEvent) {
@@ -22,6 +25,7 @@ export default class ProcessPaypalEvent {
 }
 
 async function handle(type: string, resource: any) {
+  if (type === 'PAYMENT.CAPTURE.REFUNDED') return refunded(resource)
   if (type !== 'PAYMENT.CAPTURE.COMPLETED' || resource.status !== 'COMPLETED' || !resource.custom_id) return false
   const orderId = resource.supplementary_data?.related_ids?.order_id
   const result = await SettleCardPayment.handle(actor, resource.custom_id, {
@@ -31,4 +35,22 @@ async function handle(type: string, resource: any) {
     paymentMethodId: null,
   })
   return result.ok
+}
+
+/** A refund's resource names its capture only in its `up` link. */
+async function refunded(resource: any) {
+  const up = (resource.links ?? []).find((link: any) => link.rel === 'up')?.href ?? ''
+  const captureId = decodeURIComponent(up.match(/\/captures\/([^/?]+)/)?.[1] ?? '')
+  const payment = captureId ? await Payment.query().where('provider', 'paypal').where('provider_charge_id', captureId).first() : null
+  if (!payment || !resource.id) return false
+  await recordRefunds(payment, [
+    {
+      providerRefundId: resource.id,
+      amount: Math.round(Number(resource.amount?.value ?? 0) * 100),
+      status: resource.status === 'COMPLETED' ? 'succeeded' : resource.status === 'PENDING' ? 'pending' : 'failed',
+      loupeKey: resource.custom_id ?? null,
+      providerReason: null,
+    },
+  ])
+  return true
 }

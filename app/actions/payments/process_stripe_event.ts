@@ -2,6 +2,7 @@ import type WebhookEvent from '#models/webhook_event'
 import Payment from '#models/payment'
 import SettleCardPayment from '#actions/payments/settle_card_payment'
 import SavePlanCard from '#actions/billing/save_plan_card'
+import { recordRefunds } from '#actions/payments/record_provider_refund'
 import { recordInstallmentPaid } from '#actions/billing/record_installment_charge'
 import type { StripeGateway } from '#services/payments/stripe_gateway'
 import { actors } from '#support/actor'
@@ -12,6 +13,7 @@ const actor = actors.system('webhook:stripe')
  * Handles a stored Stripe event (on arrival, or replayed from the admin log). Events come
  * at least once and in any order: a `payment_intent.succeeded` may come before its
  * `checkout.session.completed`; either settles the payment, the other finds it settled.
+ * `charge.refunded` records refunds made in the dashboard (RecordProviderRefund).
  * An error marks the event failed (Stripe retries it; the log can replay it).
  */
 export default class ProcessStripeEvent {
@@ -48,6 +50,13 @@ async function handle(type: string, object: any, gateway: StripeGateway) {
         customerId: typeof object.customer === 'string' ? object.customer : null,
         paymentMethodId: typeof object.payment_method === 'string' ? object.payment_method : null,
       })
+    }
+    case 'charge.refunded': {
+      const intentId = typeof object.payment_intent === 'string' ? object.payment_intent : object.payment_intent?.id
+      const payment = intentId ? await Payment.query().where('provider', 'stripe').where('provider_payment_id', intentId).first() : null
+      if (!payment) return false
+      await recordRefunds(payment, await gateway.refundsOf(intentId))
+      return true
     }
     default:
       return false

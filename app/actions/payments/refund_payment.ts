@@ -1,11 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
-import Payment from '#models/payment'
+import type Payment from '#models/payment'
 import Refund from '#models/refund'
-import Invoice from '#models/invoice'
-import User from '#models/user'
-import RecordAudit from '#actions/audit/record_audit'
-import RefundIssuedNotification from '#mails/refund_issued_notification'
-import { deliverMail } from '#services/mail/deliver_mail'
+import { announceRefund, applyRefund } from '#actions/payments/apply_refund'
 import { gatewayFor } from '#services/payments/gateway_for'
 import type { Actor } from '#support/actor'
 
@@ -57,13 +53,11 @@ export default class RefundPayment {
     }
 
     const recorded = await db.transaction(async (trx) => {
-      const fresh = await Payment.query({ client: trx }).where('id', payment.id).firstOrFail()
-      if (input.amount > fresh.refundable) return false
-      if (!(await fresh.refund(input.reason, input.amount, { actor, client: trx }))) return false
+      const fresh = await applyRefund(trx, payment.id, input.amount, input.reason, actor)
+      if (!fresh) return false
       refund.useTransaction(trx)
       refund.merge({ status: answer.status, providerRefundId: answer.providerRefundId })
       await refund.save()
-      if (fresh.invoiceId) await trx.from('invoices').where('id', fresh.invoiceId).increment('refunded_amount', input.amount)
       payment.merge({ status: fresh.status, refundAmount: fresh.refundAmount, refundReason: fresh.refundReason })
       return true
     })
@@ -74,14 +68,7 @@ export default class RefundPayment {
       return { ok: false, reason: 'more_than_refundable' }
     }
 
-    await RecordAudit.handle(actor, {
-      action: 'payment.refunded',
-      subject: { type: 'payment', id: payment.id },
-      details: { amount: input.amount, reason: input.reason, provider: payment.provider, refund: refund.id },
-    })
-    const family = payment.userId ? await User.find(payment.userId) : null
-    const invoice = payment.invoiceId ? await Invoice.find(payment.invoiceId) : null
-    if (family?.email) await deliverMail(new RefundIssuedNotification(family, payment, refund, invoice))
+    await announceRefund(actor, payment, refund)
     return { ok: true, refund, replayed: false }
   }
 }

@@ -82,3 +82,15 @@ export type PaymentStart =
   | { kind: 'redirect'; url: string; providerPaymentId: string }
   /** Nothing to do online: the payment stays pending until the studio marks it received. */
   | { kind: 'pay_at_studio' }
+
+/** A refund as the gateway reports it (webhook), made in Loupe or in the provider's dashboard. */
+export interface ProviderRefund {
+  providerRefundId: string
+  /** Cents. */
+  amount: number
+  status: 'succeeded' | 'pending' | 'failed'
+  /** The idempotency key Loupe sent with a refund it asked for (Stripe metadata, PayPal custom_id). */
+  loupeKey: string | null
+  /** The provider's reason code, if any (`duplicate`, `fraudulent`, `requested_by_customer`). */
+  providerReason: string | null
+}

@@ -88,7 +88,8 @@ export class PaypalGateway implements PaymentGateway {
         body: {
           amount: { currency_code: request.payment.currency.toUpperCase(), value: toDecimal(request.amountCents) },
           note_to_payer: request.reason.slice(0, 255),
-          custom_id: request.payment.id,
+          // Echoed in PAYMENT.CAPTURE.REFUNDED: tells Loupe's own refunds from the dashboard's.
+          custom_id: request.idempotencyKey,
         },
       })
       if (refund.status === 'CANCELLED' || refund.status === 'FAILED') {

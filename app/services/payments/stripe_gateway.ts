@@ -7,6 +7,7 @@ import type {
   PaymentRefundRequest,
   PaymentStart,
   PaymentStartRequest,
+  ProviderRefund,
   SavedCardCharge,
   SavedCardResult,
 } from '#services/payments/payment_gateway'
@@ -111,7 +112,7 @@ export class StripeGateway implements PaymentGateway {
     if (!intent?.startsWith('pi_')) return { status: 'failed', failureCode: 'no_charge', failureReason: 'Stripe has no charge for this payment' }
     try {
       const refund = await this.client.refunds.create(
-        { payment_intent: intent, amount: request.amountCents, reason: 'requested_by_customer', metadata: { payment_id: request.payment.id, reason: request.reason.slice(0, 500) } },
+        { payment_intent: intent, amount: request.amountCents, reason: 'requested_by_customer', metadata: { payment_id: request.payment.id, reason: request.reason.slice(0, 500), loupe_key: request.idempotencyKey } },
         { idempotencyKey: request.idempotencyKey }
       )
       if (refund.status === 'failed' || refund.status === 'canceled') {
@@ -142,6 +143,18 @@ export class StripeGateway implements PaymentGateway {
       paymentMethodId: typeof intent.payment_method === 'string' ? intent.payment_method : (intent.payment_method?.id ?? null),
       metadata: intent.metadata,
     }
+  }
+
+  /** Every refund of a PaymentIntent, made by Loupe or in the dashboard (Stripe lists at most 100 a page; a payment never has that many). */
+  async refundsOf(paymentIntentId: string): Promise<ProviderRefund[]> {
+    const list = await this.client.refunds.list({ payment_intent: paymentIntentId, limit: 100 })
+    return list.data.map((refund) => ({
+      providerRefundId: refund.id,
+      amount: refund.amount,
+      status: refund.status === 'succeeded' ? 'succeeded' : refund.status === 'pending' || refund.status === 'requires_action' ? 'pending' : 'failed',
+      loupeKey: refund.metadata?.loupe_key ?? null,
+      providerReason: refund.reason ?? null,
+    }))
   }
 
   async setupIntent(id: string) {

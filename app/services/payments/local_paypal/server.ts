@@ -181,6 +181,11 @@ export class LocalPaypal {
     return { status: 201, body: this.orderJson(order) }
   }
 
+  /** What the merchant does in PayPal's dashboard: a refund Loupe never asked for (so no custom_id). */
+  refundInDashboard(captureId: string, amountCents: number) {
+    return this.refund(captureId, { amount: { currency_code: 'USD', value: (amountCents / 100).toFixed(2) } })
+  }
+
   private refund(captureId: string, body: any) {
     const capture = this.captures.get(captureId)
     if (!capture) return notFound()

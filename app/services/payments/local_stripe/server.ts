@@ -203,6 +203,7 @@ export class LocalStripe {
         refunds: [this.refunds, 'refund'],
       }
       if (resource === 'checkout' && first === 'sessions' && second) return found(this.checkoutSessions.get(second), 'checkout.session', second)
+      if (resource === 'refunds' && !first) return this.listRefunds(params)
       if (resource === 'events' && first) return found(this.events.find((event) => event.id === first), 'event', first)
       if (store[resource] && first) {
         const object = store[resource][0].get(first)
@@ -210,6 +211,19 @@ export class LocalStripe {
       }
     }
     return [404, apiError('invalid_request_error', `Unrecognized request URL (${method}: ${path}).`)]
+  }
+
+  /** What the studio does in Stripe's dashboard: a refund Loupe never asked for (no Loupe metadata). */
+  refundInDashboard(paymentIntentId: string, amount: number, reason: 'duplicate' | 'fraudulent' | 'requested_by_customer' | null = null) {
+    return this.createRefund({ payment_intent: paymentIntentId, amount: String(amount), ...(reason ? { reason } : {}) })
+  }
+
+  private listRefunds(params: Obj): Answer {
+    const data = [...this.refunds.values()]
+      .filter((refund) => (!params.payment_intent || refund.payment_intent === params.payment_intent) && (!params.charge || refund.charge === params.charge))
+      .reverse()
+      .slice(0, Number(params.limit ?? 10))
+    return [200, { object: 'list', url: '/v1/refunds', has_more: false, data }]
   }
 
   private createCustomer(params: Obj): Answer {

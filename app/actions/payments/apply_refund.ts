@@ -1,0 +1,34 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Payment from '#models/payment'
+import type Refund from '#models/refund'
+import Invoice from '#models/invoice'
+import User from '#models/user'
+import RecordAudit from '#actions/audit/record_audit'
+import RefundIssuedNotification from '#mails/refund_issued_notification'
+import { deliverMail } from '#services/mail/deliver_mail'
+import type { Actor } from '#support/actor'
+
+/**
+ * Records money the gateway gave back on the payment (its compare-and-set on the amount
+ * refunded so far) and its invoice, inside the caller's transaction. Null when the payment
+ * no longer has that much to refund: another refund took it first.
+ */
+export async function applyRefund(trx: TransactionClientContract, paymentId: string, amount: number, reason: string, actor: Actor) {
+  const fresh = await Payment.query({ client: trx }).where('id', paymentId).firstOrFail()
+  if (amount > fresh.refundable) return null
+  if (!(await fresh.refund(reason, amount, { actor, client: trx }))) return null
+  if (fresh.invoiceId) await trx.from('invoices').where('id', fresh.invoiceId).increment('refunded_amount', amount)
+  return fresh
+}
+
+/** After a refund is recorded: the audit entry and the family's email. */
+export async function announceRefund(actor: Actor, payment: Payment, refund: Refund) {
+  await RecordAudit.handle(actor, {
+    action: 'payment.refunded',
+    subject: { type: 'payment', id: payment.id },
+    details: { amount: refund.amount, reason: refund.reason, provider: payment.provider, refund: refund.id },
+  })
+  const family = payment.userId ? await User.find(payment.userId) : null
+  const invoice = payment.invoiceId ? await Invoice.find(payment.invoiceId) : null
+  if (family?.email) await deliverMail(new RefundIssuedNotification(family, payment, refund, invoice))
+}
