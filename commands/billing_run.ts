@@ -32,7 +32,7 @@ export default class BillingRun extends BaseCommand {
     const { result } = await TrackCommandRun.handle(
       BillingRun.commandName,
       () => RunBilling.handle({ now, dryRun, limit: this.limit, concurrency: this.concurrency, onProgress: bar?.draw }),
-      (r) => ({ dry_run: dryRun, due: r.due, charged: r.charged, charged_cents: r.chargedAmount, failed: r.failed, failed_cents: r.failedAmount, skipped: r.skipped, unknown: r.unknown, plans_completed: r.plansCompleted, plans_failed: r.plansFailed, heads_ups: r.headsUps })
+      (r) => ({ dry_run: dryRun, due: r.due, charged: r.charged, charged_cents: r.chargedAmount, failed: r.failed, failed_cents: r.failedAmount, skipped: r.skipped, unknown: r.unknown, plans_completed: r.plansCompleted, plans_failed: r.plansFailed, heads_ups: r.headsUps, left_to_family: r.leftToFamily })
     )
     bar?.end()
 
@@ -49,6 +49,9 @@ export default class BillingRun extends BaseCommand {
       table.row(['Plans failed', String(result.plansFailed), ''])
     }
     table.row([dryRun ? 'Heads-up emails due' : 'Heads-up emails sent', String(result.headsUps), ''])
+    if (result.leftToFamily) {
+      table.row(['Not charged: the gateway cannot charge saved cards', String(result.leftToFamily), ''])
+    }
     table.render()
     for (const error of result.errors) this.logger.warning(error)
     if (result.unknown) this.exitCode = 1

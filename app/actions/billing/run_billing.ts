@@ -32,13 +32,17 @@ export interface BillingRunResult {
   plansCompleted: number
   plansFailed: number
   headsUps: number
+  /** Due, but the gateway can't charge a saved card (offline, PayPal): the family pays at the studio or online. */
+  leftToFamily: number
   errors: string[]
 }
 
 /**
  * One billing run: the heads-up emails for charges 3 days away, then every installment
  * that is due (scheduled and due, failed with its retry time come, or left `processing`
- * by a run that died) charged once, a few at a time, with the failure emails.
+ * by a run that died) charged once, a few at a time, with the failure emails. A gateway
+ * that can't charge a saved card (pay at the studio, PayPal) charges nothing: its heads-ups
+ * ask the family to pay by the due date, and unpaid ones count as overdue in the payments area.
  */
 export default class RunBilling {
   static async handle(options: BillingRunOptions = {}): Promise<BillingRunResult> {
@@ -63,17 +67,21 @@ export default class RunBilling {
       plansCompleted: 0,
       plansFailed: 0,
       headsUps: 0,
+      leftToFamily: 0,
       errors: [],
     }
-    result.headsUps = (await SendBillingHeadsUps.handle({ now, dryRun: options.dryRun, settings })).length
-    if (options.dryRun) return result
+    const gateway = paymentGateway()
+    const chargesCards = Boolean(gateway.chargeSavedCard)
+    result.headsUps = (await SendBillingHeadsUps.handle({ now, dryRun: options.dryRun, settings, chargesCards })).length
+    if (!chargesCards) result.leftToFamily = due.length
+    if (options.dryRun || !chargesCards) return result
 
     const byPlan = new Map<string, PlanInstallment[]>()
     for (const row of due) byPlan.set(row.paymentPlanId, [...(byPlan.get(row.paymentPlanId) ?? []), row])
     const queue = [...byPlan.values()]
     const input = {
       claimant: `billing:run ${os.hostname()}:${process.pid}`.slice(0, 100),
-      gateway: paymentGateway(),
+      gateway,
       actor: actors.system('billing:run'),
       now,
       maxFailures: settings.maxPaymentAttempts,

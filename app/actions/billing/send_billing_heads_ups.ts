@@ -7,18 +7,21 @@ import { deliverMail } from '#services/mail/deliver_mail'
 import { formatMoney } from '#services/money/format_money'
 import { affectedRows } from '#support/db/affected_rows'
 import { sqlTime } from '#support/db/sql_time'
+import router from '@adonisjs/core/services/router'
+import { appUrl } from '#config/app'
 import { updateCardUrl } from '#actions/billing/billing_links'
 
 /** How many days before a charge the family hears about it. */
 export const HEADS_UP_DAYS = 3
 
 /**
- * "We'll charge your card in 3 days": once per installment (claimed by setting
+ * "We'll charge your card in 3 days" (or, when the gateway can't charge cards, "due in 3
+ * days: pay at the studio or online"): once per installment (claimed by setting
  * `heads_up_sent_at` only where it is empty, so two runs never both send), for the
  * scheduled charges of running plans due within the next 3 days.
  */
 export default class SendBillingHeadsUps {
-  static async handle(options: { now: DateTime; settings: StudioSetting; dryRun?: boolean }) {
+  static async handle(options: { now: DateTime; settings: StudioSetting; dryRun?: boolean; chargesCards?: boolean }) {
     const today = options.now.toISODate()!
     const until = options.now.plus({ days: HEADS_UP_DAYS }).toISODate()!
     const coming = await PlanInstallment.query()
@@ -37,17 +40,26 @@ export default class SendBillingHeadsUps {
       const plan = installment.paymentPlan
       if (!plan.user.email) continue
       const amount = formatMoney(installment.amount, plan.currency)
+      const due = installment.dueOn.toFormat('cccc, LLLL d, yyyy')
+      const which = `installment ${installment.sequence} of ${plan.paymentsTotal} of your payment plan, ${amount}`
       await deliverMail(
-        new BillingNotification({
-          to: plan.user.email,
-          greeting: `Hello ${plan.user.firstName},`,
-          subject: `${amount} will be charged on ${installment.dueOn.toFormat('LLLL d')}`,
-          lines: [
-            `A reminder: installment ${installment.sequence} of ${plan.paymentsTotal} of your payment plan, ${amount}, will be charged to your saved card on ${installment.dueOn.toFormat('cccc, LLLL d, yyyy')}.`,
-            'Nothing to do if your card is up to date. To use another card, follow the link below.',
-          ],
-          link: { label: 'Update your card', url: updateCardUrl(plan.id) },
-        })
+        new BillingNotification(
+          options.chargesCards === false
+            ? {
+                to: plan.user.email,
+                greeting: `Hello ${plan.user.firstName},`,
+                subject: `${amount} is due on ${installment.dueOn.toFormat('LLLL d')}`,
+                lines: [`A reminder: ${which}, is due on ${due}.`, 'Pay it at the studio, or online from your payments page.'],
+                link: { label: 'Your payments', url: appUrl + router.makeUrl('portal.payments.index') },
+              }
+            : {
+                to: plan.user.email,
+                greeting: `Hello ${plan.user.firstName},`,
+                subject: `${amount} will be charged on ${installment.dueOn.toFormat('LLLL d')}`,
+                lines: [`A reminder: ${which}, will be charged to your saved card on ${due}.`, 'Nothing to do if your card is up to date. To use another card, follow the link below.'],
+                link: { label: 'Update your card', url: updateCardUrl(plan.id) },
+              }
+        )
       )
     }
     return sent

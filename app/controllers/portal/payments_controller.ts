@@ -12,7 +12,7 @@ export default class PaymentsController {
   async index({ auth, bouncer, view }: HttpContext) {
     const { plans, payments, byId } = await LoadFamilyPayments.handle(auth.user!.id)
     for (const plan of plans) await bouncer.with(PaymentPlanPolicy).authorize('view', plan)
-    return view.render('pages/portal/payments/index', { plans, payments, byId, offline: paymentGateway().provider === 'offline', paymentKey: randomUUID() })
+    return view.render('pages/portal/payments/index', { plans, payments, byId, offline: paymentGateway().provider === 'offline', savesCards: Boolean(paymentGateway().chargeSavedCard), paymentKey: randomUUID() })
   }
 
   async show({ auth, bouncer, params, view }: HttpContext) {
