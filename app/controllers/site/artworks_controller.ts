@@ -1,4 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { errors } from '@adonisjs/core'
+import router from '@adonisjs/core/services/router'
 import Artwork from '#models/artwork'
 import { printChoicesOf } from '#actions/shop/print_choices'
 import StudioSetting from '#models/studio_setting'
@@ -15,7 +17,8 @@ export default class ArtworksController {
       .preload('category')
       .preload('mediaAsset')
       .preload('photographer', (q) => q.preload('photographerProfile'))
-      .firstOrFail()
+      .first()
+    if (!artwork) return gone(ctx)
     const [printOptions, studio] = await Promise.all([printChoicesOf(artwork.id), StudioSetting.current()])
     const meta = {
       description: artwork.description ?? `${artwork.title}, a photograph by Loupe Studio.`,
@@ -28,4 +31,22 @@ export default class ArtworksController {
     trackVisit(ctx, 'artwork_view', { type: 'Artwork', id: artwork.id })
     return sendCachedPage(ctx, html, PUBLIC_MAX_AGE.artwork)
   }
+}
+
+/**
+ * An archived artwork's address answers 410 Gone, so search engines drop it and a visitor
+ * following an old link is sent on to the portfolio; anything else is a plain 404.
+ */
+async function gone(ctx: HttpContext) {
+  const archived = await Artwork.query().where('slug', String(ctx.params.slug)).where('status', 'archived').select('id').first()
+  if (!archived) throw new errors.E_ROUTE_NOT_FOUND([ctx.request.method(), ctx.request.url()])
+  const html = await ctx.view.render('pages/errors/status', {
+    status: 410,
+    message: 'This photograph has been retired from the portfolio and its prints are no longer sold.',
+    area: 'site',
+    backUrl: router.makeUrl('portfolio.index'),
+    backLabel: 'See the portfolio',
+  })
+  ctx.response.header('Cache-Control', `public, max-age=${PUBLIC_MAX_AGE.artwork}`)
+  return ctx.response.status(410).type('html').send(html)
 }

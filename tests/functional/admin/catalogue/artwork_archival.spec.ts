@@ -39,7 +39,11 @@ test.group('Admin catalogue: archiving and deleting artworks', (group) => {
     assert.notInclude((await client.get('/portfolio')).text(), 'Electric Riff')
     assert.notInclude((await client.get('/')).text(), 'Electric Riff')
     assert.notInclude((await client.get('/sitemap.xml')).text(), '/artworks/electric-riff')
-    ;(await client.get('/artworks/electric-riff')).assertStatus(404)
+    const gone = await client.get('/artworks/electric-riff')
+    gone.assertStatus(410)
+    gone.assertTextIncludes('This photograph has been retired from the portfolio')
+    gone.assertTextIncludes('href="/portfolio"')
+    ;(await client.get('/artworks/no-such-artwork')).assertStatus(404)
 
     const list = await client.get('/admin/artworks').loginAs(admin)
     list.assertTextIncludes('Electric Riff')
