@@ -69,7 +69,7 @@ export default class Product extends AppModel {
   @jsonColumn()
   declare metadata: Record<string, unknown> | null
 
-  @belongsTo(() => Category)
+  @belongsTo(() => Category, { foreignKey: 'categoryId' })
   declare shopCategory: BelongsTo<typeof Category>
 
   @belongsTo(() => User, { foreignKey: 'photographerId' })

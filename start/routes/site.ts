@@ -27,6 +27,10 @@ router.post('/contact', [InquiriesController, 'store']).as('inquiries.store').us
 router.get('/sitemap.xml', [SitemapsController, 'show']).as('sitemap.show')
 router.get('/robots.txt', [RobotsController, 'show']).as('robots.show')
 
+const ProductsController = () => import('#controllers/site/shop/products_controller')
+router.get('/shop', [ProductsController, 'index']).as('shop_products.index')
+router.get('/shop/:slug', [ProductsController, 'show']).as('shop_products.show')
+
 const CartsController = () => import('#controllers/site/shop/carts_controller')
 const CartItemsController = () => import('#controllers/site/shop/cart_items_controller')
 const CheckoutsController = () => import('#controllers/site/shop/checkouts_controller')

@@ -9,12 +9,18 @@ import { watchConsoleErrors } from '#tests/support/browser'
 test.group('Journey: the print shop', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('a guest buys two prints of an artwork with a discount code', async ({ visit, assert }) => {
+  test('a guest finds a print in the shop and buys two of an artwork with a discount code', async ({ visit, assert }) => {
     await artworkForSale()
     await DiscountCode.create({ code: 'WELCOME10', kind: 'percent', amount: 10, redemptions: 0, appliesTo: 'order' })
-    const page = await visit('/portfolio')
+    const page = await visit('/')
     const consoleErrors = watchConsoleErrors(page)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Shop' }).click()
+    await page.assertPath('/shop')
+    await page.getByRole('link', { name: /Fine-art print/ }).click()
+    await page.assertTextContains('h1', 'Fine-art print')
+    await page.assertTextContains('body', 'Photographs sold as Fine-art print')
     await page.getByRole('link', { name: 'Electric Riff' }).click()
+    await page.assertPath('/artworks/electric-riff')
     await page.locator('#print-option').selectOption({ label: '8x10 print, lustre: $25.00' })
     await page.locator('#print-quantity').fill('2')
     await page.getByRole('button', { name: 'Add to cart' }).click()

@@ -19,7 +19,11 @@ const ZERO = '00000000-0000-0000-0000-000000000000'
 export function productPictureOf(row: Record<string, any>, productName: string): { image: PublicImage | null; imageAlt: string } {
   const imageAlt = row.picture_alt || productName
   if (!row.picture_id) return { image: null, imageAlt }
+  return { image: productImage(row.picture_id, row.picture_width, row.picture_height), imageAlt }
+}
+
+/** A product image's public derivatives, by its processed media asset. */
+export function productImage(assetId: string, width: number | null, height: number | null): PublicImage {
   const pattern = router.makeUrl('product_images.show', { id: ZERO, variant: '__variant__' })
-  const url = (variant: string) => pattern.replace(ZERO, row.picture_id).replace('__variant__', variant)
-  return { image: publicImage(url, row.picture_width, row.picture_height), imageAlt }
+  return publicImage((variant) => pattern.replace(ZERO, assetId).replace('__variant__', variant), width, height)
 }

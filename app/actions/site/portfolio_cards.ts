@@ -9,17 +9,28 @@ export interface PortfolioCard {
 }
 
 /**
- * The portfolio grid's cards: published artworks (one category's, or all) with their
- * picture's size, in one joined query of the few columns the grid shows, as plain
- * objects. Sixty models and their assets' EXIF would cost more than the whole page.
+ * The portfolio grid's cards: published artworks (one category's, one photographer's, those
+ * sold as one product, or all) with their picture's size, in one joined query of the few
+ * columns the grid shows, as plain objects. Sixty models and their assets' EXIF would cost more than the whole page.
  */
-export async function portfolioCards(categoryId?: string, photographerId?: string): Promise<PortfolioCard[]> {
+export async function portfolioCards(categoryId?: string, photographerId?: string, productId?: string): Promise<PortfolioCard[]> {
   const rows = await db
     .from('artworks as a')
     .leftJoin('media_assets as m', (join) => join.on('m.id', 'a.media_asset_id').andOnVal('m.status', 'ready'))
     .where('a.status', 'published')
     .if(categoryId, (q) => q.where('a.category_id', categoryId!))
     .if(photographerId, (q) => q.where('a.photographer_id', photographerId!))
+    .if(productId, (q) =>
+      q.whereExists((offered) =>
+        offered
+          .from('artwork_print_options as o')
+          .join('product_variants as v', 'v.id', 'o.product_variant_id')
+          .whereColumn('o.artwork_id', 'a.id')
+          .where('o.available', true)
+          .where('v.active', true)
+          .where('v.product_id', productId!)
+      )
+    )
     .orderBy('a.sort_order')
     .orderBy('a.title')
     .select('a.title', 'a.slug', 'm.id as media_id', 'm.width', 'm.height')

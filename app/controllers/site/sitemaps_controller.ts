@@ -3,6 +3,7 @@ import Artwork from '#models/artwork'
 import Category from '#models/category'
 import Page from '#models/page'
 import Package from '#models/package'
+import Product from '#models/product'
 import PhotographerProfile from '#models/photographer_profile'
 import { absoluteUrl } from '#services/site/structured_data'
 
@@ -11,21 +12,24 @@ const escapeXml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, 
 /** sitemap.xml: the public pages a search engine should know, with their last change. */
 export default class SitemapsController {
   async show({ response }: HttpContext) {
-    const [artworks, categories, pages, packages, photographers] = await Promise.all([
+    const [artworks, categories, pages, packages, photographers, products] = await Promise.all([
       Artwork.query().where('status', 'published').select('slug', 'updated_at'),
       Category.query().where('kind', 'portfolio').select('slug', 'updated_at'),
       Page.query().where('status', 'published').select('slug', 'updated_at'),
       Package.query().where('active', true).select('slug', 'updated_at'),
       PhotographerProfile.query().select('slug', 'updated_at'),
+      Product.query().where('active', true).whereHas('variants', (variants) => variants.where('active', true)).select('slug', 'updated_at'),
     ])
     const urls: [string, string | null][] = [
       [absoluteUrl('home'), null],
       [absoluteUrl('portfolio.index'), null],
       [absoluteUrl('inquiries.create'), null],
+      [absoluteUrl('shop_products.index'), null],
       ...categories.map((c): [string, string | null] => [absoluteUrl('portfolio.index', {}, { category: c.slug }), c.updatedAt.toISODate()]),
       ...artworks.map((a): [string, string | null] => [absoluteUrl('artworks.show', { slug: a.slug }), a.updatedAt.toISODate()]),
       ...pages.map((p): [string, string | null] => [absoluteUrl('pages.show', { slug: p.slug }), p.updatedAt.toISODate()]),
       ...packages.map((p): [string, string | null] => [absoluteUrl('packages.show', { slug: p.slug }), p.updatedAt.toISODate()]),
+      ...products.map((p): [string, string | null] => [absoluteUrl('shop_products.show', { slug: p.slug }), p.updatedAt.toISODate()]),
       ...photographers.map((p): [string, string | null] => [absoluteUrl('photographers.show', { slug: p.slug }), p.updatedAt.toISODate()]),
     ]
     const body = urls

@@ -5,7 +5,9 @@ import { PUBLIC_PAGE_HEADER } from '#middleware/public_page_middleware'
 export const PUBLIC_MAX_AGE = {
   home: 300,
   portfolio: 300,
+  shop: 300,
   artwork: 3600,
+  product: 3600,
   page: 86_400,
 } as const
 
