@@ -3,6 +3,8 @@ import env from '#start/env'
 import { LocalPaypal } from '#services/payments/local_paypal/server'
 import { PaypalGateway } from '#services/payments/paypal_gateway'
 import type Payment from '#models/payment'
+import { useGateway } from '#services/payments/gateway'
+import { truncateAfterEach } from '#tests/support/truncate'
 
 /**
  * The local PayPal server for a test group, its webhooks posted to the test server's
@@ -50,5 +52,28 @@ export function useLocalPaypal(group: Group, started: (paypal: LocalPaypal, gate
     const paypal = await startLocalPaypal({ webhooks: false })
     started(paypal, paypalGatewayFor(paypal))
     return () => paypal.stop()
+  })
+}
+
+/**
+ * The local PayPal server as Loupe's gateway for a test group, its webhooks posted to the
+ * test server; tables emptied after each test once that test's webhooks have landed.
+ */
+export function usePaypalGateway(group: Group, started: (paypal: LocalPaypal, gateway: PaypalGateway) => void) {
+  let paypal: LocalPaypal
+  group.setup(async () => {
+    paypal = await startLocalPaypal()
+    const gateway = paypalGatewayFor(paypal)
+    useGateway(gateway)
+    started(paypal, gateway)
+    return async () => {
+      useGateway(null)
+      await paypal.stop()
+    }
+  })
+  // Japa runs setup cleanups before teardown hooks: flush inside the cleanup, before truncating.
+  group.each.setup(() => async () => {
+    await paypal.flushWebhooks()
+    await truncateAfterEach()
   })
 }

@@ -7,18 +7,17 @@ import Invoice from '#models/invoice'
 import Refund from '#models/refund'
 import WebhookEvent from '#models/webhook_event'
 import EmailLog from '#models/email_log'
+import type User from '#models/user'
 import { PaymentFactory } from '#database/factories/payment_factory'
 import { UserFactory } from '#database/factories/user_factory'
 import RecordProviderRefund from '#actions/payments/record_provider_refund'
 import type { LocalStripe } from '#services/payments/local_stripe/server'
 import type { LocalPaypal } from '#services/payments/local_paypal/server'
-import { useGateway } from '#services/payments/gateway'
 import type { PaypalGateway } from '#services/payments/paypal_gateway'
 import { actors } from '#support/actor'
 import { at, bookableStudio, familyWith, readyDraft } from '#tests/support/booking'
 import { payOnHostedPage, useLocalStripe } from '#tests/support/stripe'
-import { approveOnPaypal, paypalGatewayFor, startLocalPaypal, startPaypalOrder } from '#tests/support/paypal'
-import { truncateAfterEach } from '#tests/support/truncate'
+import { approveOnPaypal, startPaypalOrder, usePaypalGateway } from '#tests/support/paypal'
 
 /** A $100 deposit paid by card on Stripe's hosted page and settled by its webhooks. */
 async function paidDeposit(client: any, stripe: LocalStripe) {
@@ -32,6 +31,11 @@ async function paidDeposit(client: any, stripe: LocalStripe) {
   const payment = await Payment.query().where('photo_session_id', session.id).firstOrFail()
   if (payment.status !== 'succeeded' || !payment.invoiceId) throw new Error('the deposit should be paid and invoiced')
   return { family, payment }
+}
+
+/** An admin's refund from the payment's page, as the form sends it. */
+function refundInLoupe(client: any, admin: User, payment: Payment, amount: string, reason: string) {
+  return client.post(`/admin/payments/${payment.id}/refunds`).form({ amount, reason, idempotencyKey: randomUUID() }).loginAs(admin).withCsrfToken().redirects(0)
 }
 
 const refundMails = (email: string) => EmailLog.query().where('to', email).where('subject', 'like', 'Refund:%')
@@ -80,13 +84,7 @@ test.group('Refunds made in the Stripe dashboard', (group) => {
   test('a refund an admin makes in Loupe is recorded once: its own charge.refunded adds nothing', async ({ client, assert }) => {
     const { family, payment } = await paidDeposit(client, stripe)
     const admin = await UserFactory.apply('admin').create()
-    const response = await client
-      .post(`/admin/payments/${payment.id}/refunds`)
-      .form({ amount: '40.00', reason: 'Shorter session', idempotencyKey: randomUUID() })
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(303)
+    ;(await refundInLoupe(client, admin, payment, '40.00', 'Shorter session')).assertStatus(303)
     await stripe.flushWebhooks()
     const event = stripe.events.findLast((e) => e.type === 'charge.refunded')!
     assert.equal(await stripe.deliver(event), 200)
@@ -104,18 +102,9 @@ test.group('Refunds made in the Stripe dashboard', (group) => {
 test.group('Refunds made in the PayPal dashboard', (group) => {
   let paypal: LocalPaypal
   let gateway: PaypalGateway
-  group.setup(async () => {
-    paypal = await startLocalPaypal()
-    gateway = paypalGatewayFor(paypal)
-    useGateway(gateway)
-    return async () => {
-      useGateway(null)
-      await paypal.stop()
-    }
-  })
-  group.each.setup(() => async () => {
-    await paypal.flushWebhooks()
-    await truncateAfterEach()
+  usePaypalGateway(group, (started, startedGateway) => {
+    paypal = started
+    gateway = startedGateway
   })
 
   /** A $100 PayPal payment captured and settled by PAYMENT.CAPTURE.COMPLETED. */
@@ -146,13 +135,7 @@ test.group('Refunds made in the PayPal dashboard', (group) => {
     assert.deepEqual(events.map((event) => event.status), ['processed'])
 
     const admin = await UserFactory.apply('admin').create()
-    const response = await client
-      .post(`/admin/payments/${payment.id}/refunds`)
-      .form({ amount: '20.00', reason: 'Print reprinted', idempotencyKey: randomUUID() })
-      .loginAs(admin)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertStatus(303)
+    ;(await refundInLoupe(client, admin, payment, '20.00', 'Print reprinted')).assertStatus(303)
     await paypal.flushWebhooks()
     assert.lengthOf(await Refund.query().where('payment_id', payment.id), 2)
     await payment.refresh()

@@ -5,29 +5,17 @@ import WebhookEvent from '#models/webhook_event'
 import EmailLog from '#models/email_log'
 import { PaymentFactory } from '#database/factories/payment_factory'
 import type { LocalPaypal } from '#services/payments/local_paypal/server'
-import { useGateway } from '#services/payments/gateway'
 import type { PaypalGateway } from '#services/payments/paypal_gateway'
-import { approveOnPaypal, paypalGatewayFor, startLocalPaypal, startPaypalOrder } from '#tests/support/paypal'
-import { truncateAfterEach } from '#tests/support/truncate'
+import { approveOnPaypal, startPaypalOrder, usePaypalGateway } from '#tests/support/paypal'
 
 const webhookUrl = () => `http://${env.get('HOST')}:${env.get('PORT')}/webhooks/paypal`
 
 test.group('POST /webhooks/paypal', (group) => {
   let paypal: LocalPaypal
   let gateway: PaypalGateway
-  group.setup(async () => {
-    paypal = await startLocalPaypal()
-    gateway = paypalGatewayFor(paypal)
-    useGateway(gateway)
-    return async () => {
-      useGateway(null)
-      await paypal.stop()
-    }
-  })
-  // The server's own webhook after a capture must land before the tables are emptied.
-  group.each.setup(() => async () => {
-    await paypal.flushWebhooks()
-    await truncateAfterEach()
+  usePaypalGateway(group, (started, startedGateway) => {
+    paypal = started
+    gateway = startedGateway
   })
 
   test('a missing or wrong signature is 400 and nothing is stored', async ({ assert }) => {
