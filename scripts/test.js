@@ -38,6 +38,7 @@ if (!chromium && suites.includes('browser')) {
 const database = process.env.DB_CONNECTION || 'sqlite'
 const totals = { passed: 0, failed: 0, skipped: 0 }
 const lines = []
+const failures = []
 let failedRun = false
 
 for (const suite of suites) {
@@ -52,6 +53,7 @@ for (const suite of suites) {
   process.stderr.write(result.stderr ?? '')
 
   const counts = parseSummary(`${result.stdout}\n${result.stderr}`)
+  failures.push(...failuresOf(`${result.stdout}\n${result.stderr}`).map((failure) => `${suite}: ${failure}`))
   totals.passed += counts.passed
   totals.failed += counts.failed
   totals.skipped += counts.skipped
@@ -62,6 +64,8 @@ for (const suite of suites) {
 
 console.log(`\nSummary on ${database}:`)
 for (const line of lines) console.log(`  ${line}`)
+// The failing tests again, last: a CI log is often read from its tail.
+if (failures.length) console.log(`Failed on ${database}:\n${failures.map((failure) => `  ${failure}`).join('\n')}`)
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`)
 // exitCode, not exit(): stdout to a pipe is asynchronous and exit() would cut the summary off.
 process.exitCode = failedRun ? 1 : 0
@@ -72,4 +76,17 @@ function parseSummary(output) {
   const line = plain.split('\n').reverse().find((row) => /^\s*Tests\s/.test(row)) ?? ''
   const count = (word) => Number(line.match(new RegExp(`(\\d+) ${word}`))?.[1] ?? 0)
   return { passed: count('passed'), failed: count('failed'), skipped: count('skipped') }
+}
+
+/** Each failed test from Japa's ERRORS section: "Group / title — first line of the error". */
+function failuresOf(output) {
+  const plain = output.replace(/\u001b\[[0-9;]*m/g, '').split('\n')
+  const failures = []
+  plain.forEach((row, index) => {
+    const title = row.match(/^❯ (.+)$/)?.[1]
+    if (!title || /^(Executed|Reverted) \d+ migrations/.test(title)) return
+    const message = plain.slice(index + 1, index + 30).find((next) => /^\s*(ℹ|Error|\w*Error|Timeout)/.test(next.trim()))
+    failures.push(message ? `${title} — ${message.trim().replace(/^ℹ\s*/, '').slice(0, 300)}` : title)
+  })
+  return failures
 }
