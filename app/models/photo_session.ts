@@ -99,6 +99,10 @@ export default class PhotoSession extends AppModel {
   @column()
   declare balanceDue: number
 
+  /** Moves (by trigger) whenever anything on the session's kiosk card changes: see migration 0795. */
+  @column()
+  declare boardStamp: number
+
   @column()
   declare currency: string
 

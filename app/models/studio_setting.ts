@@ -6,6 +6,9 @@ import AppModel from '#models/app_model'
 import { booleanColumn } from '#models/concerns/boolean_column'
 
 /** The studio's one row of settings: money rules, booking rules, gallery rules. */
+const ZONE_TTL_MS = 60_000
+let zoneRead: { at: number; zone: Promise<string> } | null = null
+
 export default class StudioSetting extends AppModel {
   static table = 'studio_settings'
 
@@ -146,8 +149,23 @@ export default class StudioSetting extends AppModel {
   /** Gallery pages keep the branding a minute: this process sees its own change at once. */
   @afterUpdate()
   static async forgetBranding() {
+    zoneRead = null
     const { forgetStudioBranding } = await import('#services/studio/branding')
     forgetStudioBranding()
+  }
+
+  /**
+   * The studio's time zone, read at most once a minute: the busiest pages (the kiosk board
+   * every tablet polls) need only it to know which day "today" is, and it almost never
+   * changes. This process sees its own change at once, another within the minute.
+   */
+  static zone(now = Date.now()): Promise<string> {
+    if (!zoneRead || now - zoneRead.at > ZONE_TTL_MS) {
+      const zone = this.current().then((settings) => settings.timezone)
+      zoneRead = { at: now, zone }
+      zone.catch(() => (zoneRead = null))
+    }
+    return zoneRead.zone
   }
 
   /** The settings row, created with the defaults the first time anyone asks. */

@@ -1,39 +1,29 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import PhotoSession from '#models/photo_session'
 import StudioSetting from '#models/studio_setting'
 
 /**
- * What today's board depends on, in one query: how many rows and their latest change, for
- * the day's sessions and their children, contracts, model releases and payment plans. With the minute
- * (late is a matter of time) it keys the rendered board: same fingerprint, same board.
+ * What today's board depends on, in one indexed query: how many sessions the day has and
+ * the sum of their board stamps (a trigger gives a session a fresh, higher stamp whenever
+ * anything on its card changes, wherever the change came from, so any change raises the sum
+ * or moves the count). With the minute (late is a matter of time) it keys the rendered
+ * board: same fingerprint, same board.
  */
 export default class BoardFingerprint {
   static async handle(now: DateTime = DateTime.now()) {
-    const settings = await StudioSetting.current()
-    const local = now.setZone(settings.timezone)
-    const format = db.connection().dialect.dateTimeFormat
-    const from = local.startOf('day').toLocal().toFormat(format)
-    const to = local.startOf('day').plus({ days: 1 }).toLocal().toFormat(format)
-    const today = 'select id from today'
-    const row = await db
-      .query()
-      // The day's sessions are looked up once (a CTE), not once per sub-select.
-      .with('today', (query) => query.from('photo_sessions').select('id', 'updated_at').where('starts_at', '>=', from).where('starts_at', '<', to))
-      .select(
-        db.raw(`(select count(*) from today) as sessions`),
-        db.raw(`(select max(updated_at) from today) as sessions_at`),
-        // Timestamps have one-second resolution: every status change also adds an event, every payment a row.
-        db.raw(`(select count(*) from session_events where photo_session_id in (${today})) as events`),
-        db.raw(`(select count(*) from payments where photo_session_id in (${today})) as payments`),
-        db.raw(`(select count(*) from session_children where photo_session_id in (${today})) as links`),
-        db.raw(`(select max(updated_at) from session_children where photo_session_id in (${today})) as links_at`),
-        db.raw(`(select max(c.updated_at) from children c join session_children sc on sc.child_id = c.id where sc.photo_session_id in (${today})) as children_at`),
-        db.raw(`(select count(*) from contracts where photo_session_id in (${today})) as contracts`),
-        db.raw(`(select max(updated_at) from contracts where photo_session_id in (${today})) as contracts_at`),
-        db.raw(`(select max(updated_at) from payment_plans where photo_session_id in (${today})) as plans_at`),
-        db.raw(`(select count(*) from model_releases where photo_session_id in (${today})) as releases`)
-      )
+    const local = now.setZone(await StudioSetting.zone())
+    const query = PhotoSession.query()
+    const id = query.client.dialect.name === 'postgres' ? 'id::text' : 'id'
+    const row = await query
+      .withScopes((scopes) => scopes.onDate(local))
+      .count('* as sessions')
+      .sum('board_stamp as stamps')
+      .max('board_stamp as latest')
+      // A database rolled back or restored under a running process repeats stamps: the ids tell those days apart.
+      .select(db.raw(`min(${id}) as first, max(${id}) as last`))
+      .pojo<Record<string, unknown>>()
       .first()
-    return { key: `${local.toFormat('yyyy-MM-dd HH:mm')}|${Object.values(row ?? {}).map(String).join('|')}`, today: local }
+    return { key: [local.toFormat('yyyy-MM-dd HH:mm'), ...Object.values(row ?? {}).map(String)].join('|'), today: local }
   }
 }

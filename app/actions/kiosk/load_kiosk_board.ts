@@ -7,34 +7,53 @@ import Child from '#models/child'
 import Contract from '#models/contract'
 import PaymentPlan from '#models/payment_plan'
 import ModelRelease from '#models/model_release'
+import type { SessionStatus } from '#models/photo_session'
+import db from '@adonisjs/lucid/services/db'
+import { epochMillisColumn, millisOf } from '#support/db/db_time'
 
-export interface BoardRow {
-  session: PhotoSession
-  family: string
-  children: string[]
-  flags: string[]
+/** A session's place on the board: what the order and the highlights need, nothing more. */
+export interface BoardSlot {
+  id: string
+  /** Moves whenever anything on the session's card changes (migration 0795). */
+  stamp: number
+  status: SessionStatus
   late: boolean
   noShow: boolean
   nextUp: boolean
 }
 
+export interface BoardRow extends BoardSlot {
+  session: PhotoSession
+  family: string
+  children: string[]
+  flags: string[]
+}
+
 /** A family not checked in this long after the start is late. */
 const LATE_AFTER_MINUTES = 10
-const WAITING = ['booked', 'confirmed']
+const WAITING: SessionStatus[] = ['booked', 'confirmed']
 
 /**
  * Today's sessions at the front desk, by start time, with what the desk must notice
  * (flags, late, no-show) and the next family expected on top. `q` narrows to a family
- * name, a child's name or a session number. Eight queries, however many sessions.
+ * name, a child's name or a session number. `slots` is one light query (the tablet's board
+ * keeps each card rendered by its stamp); `details` loads what the cards of some slots
+ * show, seven queries however many; `handle` is both.
  */
 export default class LoadKioskBoard {
   static async handle(options: { q?: string | null; now?: DateTime } = {}) {
-    const settings = await StudioSetting.current()
-    const now = (options.now ?? DateTime.now()).setZone(settings.timezone)
+    const board = await this.slots(options)
+    return { rows: await this.details(board.slots), now: board.now, q: board.q }
+  }
+
+  static async slots(options: { q?: string | null; now?: DateTime } = {}) {
+    const now = (options.now ?? DateTime.now()).setZone(await StudioSetting.zone())
     const query = PhotoSession.query()
       .withScopes((scopes) => scopes.onDate(now))
       .whereNot('status', 'cancelled')
       .orderBy('starts_at', 'asc')
+      .orderBy('id', 'asc')
+    query.select('id', 'board_stamp', 'status', db.raw(epochMillisColumn(query.client, 'starts_at', 'starts_ms')))
     const q = options.q?.trim()
     if (q) {
       const like = `%${q.toLowerCase()}%`
@@ -47,20 +66,35 @@ export default class LoadKioskBoard {
           .orWhereHas('children', (child) => child.whereRaw("LOWER(first_name || ' ' || last_name) LIKE ?", [like]))
       })
     }
-    const sessions = await query
-    await attachRelations(sessions)
-    const rows: BoardRow[] = sessions.map((session) => ({
-      session,
-      family: session.user.fullName,
-      children: session.children.map((child) => child.firstName),
-      flags: flagsOf(session),
-      late: WAITING.includes(session.status) && now.diff(session.startsAt, 'minutes').minutes > LATE_AFTER_MINUTES,
-      noShow: session.status === 'no_show',
+    const found = await query.pojo<{ id: string; board_stamp: number; status: SessionStatus; starts_ms: unknown }>()
+    const lateFrom = now.toMillis() - LATE_AFTER_MINUTES * 60_000
+    const slots: BoardSlot[] = found.map((row) => ({
+      id: row.id,
+      stamp: Number(row.board_stamp),
+      status: row.status,
+      late: WAITING.includes(row.status) && millisOf(row.starts_ms) < lateFrom,
+      noShow: row.status === 'no_show',
       nextUp: false,
     }))
-    const next = rows.find((row) => WAITING.includes(row.session.status))
+    const next = slots.find((slot) => WAITING.includes(slot.status))
     if (next) next.nextUp = true
-    return { rows: next ? [next, ...rows.filter((row) => row !== next)] : rows, now, q: q ?? '' }
+    return { slots: next ? [next, ...slots.filter((slot) => slot !== next)] : slots, now, q: q ?? '' }
+  }
+
+  /** The cards of these slots, in their order. */
+  static async details(slots: BoardSlot[]): Promise<BoardRow[]> {
+    if (!slots.length) return []
+    const sessions = await PhotoSession.query().whereIn(
+      'id',
+      slots.map((slot) => slot.id)
+    )
+    await attachRelations(sessions)
+    const byId = new Map(sessions.map((session) => [session.id, session]))
+    return slots.flatMap((slot) => {
+      const session = byId.get(slot.id)
+      if (!session) return []
+      return [{ ...slot, session, family: session.user.fullName, children: session.children.map((child) => child.firstName), flags: flagsOf(session) }]
+    })
   }
 }
 

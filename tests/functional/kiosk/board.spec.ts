@@ -8,6 +8,7 @@ import CheckInSession from '#actions/kiosk/check_in_session'
 import { boardEvents, type BoardChange } from '#services/kiosk/board_events'
 import { actors } from '#support/actor'
 import { at } from '#tests/support/booking'
+import { sqlTime } from '#support/db/sql_time'
 import { resetRateLimits } from '#tests/support/throttle'
 import { truncateAfterEach } from '#tests/support/truncate'
 import { raceTransition } from '#tests/support/race'
@@ -121,9 +122,45 @@ test.group("Kiosk: today's board and check-in", (group) => {
     changed.assertTextIncludes('data-status="checked_in"')
     assert.notEqual(changed.header('etag'), etag)
 
-    // Another tablet session never gets this one's 304 (its fragment carries its own CSRF token).
+    // The fragment holds nothing per tablet (htmx sends the CSRF token as a header): another
+    // signed-in tablet holding the same board gets the same 304; one with nobody signed in doesn't.
     const other = await client.get('/kiosk').header('HX-Request', 'true').header('If-None-Match', changed.header('etag') ?? '').loginAs(staff).withEncryptedCookie(KIOSK_COOKIE, token)
-    other.assertStatus(200)
+    other.assertStatus(304)
+    const signedOut = await client.get('/kiosk').header('HX-Request', 'true').header('If-None-Match', changed.header('etag') ?? '').withEncryptedCookie(KIOSK_COOKIE, token)
+    signedOut.assertStatus(401)
+  })
+
+  test('a change made anywhere to what a card shows reaches the polling tablets (board stamps)', async ({ client, assert }) => {
+    const { token } = await pairedTablet('Desk A')
+    const staff = await staffWithPin()
+    const session = await todaysSession('10:00', { first: 'Maya', last: 'Rivera' }, ['Leo'])
+    await session.load('children')
+    await session.load('package')
+    const poll = (etag?: string) => {
+      const request = client.get('/kiosk').header('HX-Request', 'true').loginAs(staff).withEncryptedCookie(KIOSK_COOKIE, token)
+      return etag ? request.header('If-None-Match', etag) : request
+    }
+    let etag = (await poll()).header('etag')!
+    // Raw writes, as an admin form or a script might make them: no action tells the board.
+    const changes: [string, () => Promise<unknown>][] = [
+      ['Leo: Nut allergy', () => db.from('children').where('id', session.children[0].id).update({ special_requirements: 'Nut allergy' })],
+      ['Rockstar Deluxe', () => db.from('packages').where('id', session.package.id).update({ name: 'Rockstar Deluxe' })],
+      ['Maya Rivera-Stone', () => db.from('users').where('id', session.userId).update({ last_name: 'Rivera-Stone' })],
+      ['Balance $123.45', () => db.from('photo_sessions').where('id', session.id).update({ balance_due: 12345 })],
+    ]
+    for (const [shown, change] of changes) {
+      assert.equal((await poll(etag)).status(), 304)
+      await change()
+      const after = await poll(etag)
+      after.assertStatus(200)
+      after.assertTextIncludes(shown)
+      etag = after.header('etag')!
+    }
+    // A session moved to another day leaves today's board.
+    await db.from('photo_sessions').where('id', session.id).update({ starts_at: sqlTime(at(1, '10:00').toLocal()) })
+    const moved = await poll(etag)
+    moved.assertStatus(200)
+    assert.notInclude(moved.text(), session.id)
   })
 
   test('without htmx a check-in redirects back to the board with a message', async ({ client, assert }) => {
