@@ -78,6 +78,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   GOOTEN_BILLING_KEY: Env.schema.string.optional(),
   GOOTEN_API_URL: Env.schema.string.optional(),
   AVAILABILITY_CACHE_SECONDS: Env.schema.number.optional(),
+  PUBLIC_PAGE_CACHE_SECONDS: Env.schema.number.optional(),
   STRIPE_SECRET_KEY: Env.schema.string.optional(),
   STRIPE_WEBHOOK_SECRET: Env.schema.string.optional(),
   STRIPE_API_HOST: Env.schema.string.optional(),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { BaseModel, beforeCreate, column } from '@adonisjs/lucid/orm'
+import { afterDelete, afterSave, BaseModel, beforeCreate, column } from '@adonisjs/lucid/orm'
 import { DateTime } from 'luxon'
+import { publicPageMemory } from '#support/http/public_page_memory'
 
 /**
  * Every Loupe table has a UUID primary key (ids appear in URLs; sequential ids
@@ -21,5 +22,12 @@ export default class AppModel extends BaseModel {
   @beforeCreate()
   static assignId(model: AppModel) {
     model.id ??= randomUUID()
+  }
+
+  /** Anonymous visitors' kept public pages may show any row: a change drops them (see publicPageMemory). */
+  @afterSave()
+  @afterDelete()
+  static forgetPublicPages() {
+    publicPageMemory.forget()
   }
 }

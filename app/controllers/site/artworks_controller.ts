@@ -4,32 +4,32 @@ import router from '@adonisjs/core/services/router'
 import Artwork from '#models/artwork'
 import { printChoicesOf } from '#actions/shop/print_choices'
 import StudioSetting from '#models/studio_setting'
-import { trackVisit } from '#controllers/site/track_visit'
-import { PUBLIC_MAX_AGE, sendCachedPage } from '#support/http/public_cache'
+import { PUBLIC_MAX_AGE, servePublicPage } from '#support/http/public_cache'
 import { absoluteUrl, artworkJsonLd } from '#services/site/structured_data'
 
 /** One published artwork: the large image, its story and its print options. */
 export default class ArtworksController {
   async show(ctx: HttpContext) {
-    const artwork = await Artwork.query()
-      .where('slug', String(ctx.params.slug))
-      .where('status', 'published')
-      .preload('category')
-      .preload('mediaAsset')
-      .preload('photographer', (q) => q.preload('photographerProfile'))
-      .first()
-    if (!artwork) return gone(ctx)
-    const [printOptions, studio] = await Promise.all([printChoicesOf(artwork.id), StudioSetting.current()])
-    const meta = {
-      description: artwork.description ?? `${artwork.title}, a photograph by Loupe Studio.`,
-      canonical: absoluteUrl('artworks.show', { slug: artwork.slug }),
-      image: artwork.mediaAssetId ? absoluteUrl('artwork_images.show', { id: artwork.mediaAssetId, variant: 'preview' }) : null,
-      type: 'article',
-      jsonLd: artworkJsonLd(artwork, printOptions, studio.currency),
-    }
-    const html = await ctx.view.render('pages/site/artworks/show', { artwork, printOptions, studio, meta })
-    trackVisit(ctx, 'artwork_view', { type: 'Artwork', id: artwork.id })
-    return sendCachedPage(ctx, html, PUBLIC_MAX_AGE.artwork)
+    return servePublicPage(ctx, PUBLIC_MAX_AGE.artwork, async () => {
+      const artwork = await Artwork.query()
+        .where('slug', String(ctx.params.slug))
+        .where('status', 'published')
+        .preload('category')
+        .preload('mediaAsset')
+        .preload('photographer', (q) => q.preload('photographerProfile'))
+        .first()
+      if (!artwork) return gone(ctx)
+      const [printOptions, studio] = await Promise.all([printChoicesOf(artwork.id), StudioSetting.current()])
+      const meta = {
+        description: artwork.description ?? `${artwork.title}, a photograph by Loupe Studio.`,
+        canonical: absoluteUrl('artworks.show', { slug: artwork.slug }),
+        image: artwork.mediaAssetId ? absoluteUrl('artwork_images.show', { id: artwork.mediaAssetId, variant: 'preview' }) : null,
+        type: 'article',
+        jsonLd: artworkJsonLd(artwork, printOptions, studio.currency),
+      }
+      const html = await ctx.view.render('pages/site/artworks/show', { artwork, printOptions, studio, meta })
+      return { html, visit: { name: 'artwork_view', subject: { type: 'Artwork', id: artwork.id } } }
+    })
   }
 }
 

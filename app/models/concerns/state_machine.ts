@@ -7,6 +7,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { Actor } from '#support/actor'
 import { affectedRows } from '#support/db/affected_rows'
 import { sqlTime } from '#support/db/sql_time'
+import { publicPageMemory } from '#support/http/public_page_memory'
 
 export class InvalidTransitionException extends Exception {
   static status = 409
@@ -183,6 +184,8 @@ async function compareAndSet<S extends string, A extends string>(
     at: now,
   })
   await trx.table(history.table).insert(history.row)
+  // A publish or an archive shows on public pages: anonymous visitors' kept copies go.
+  publicPageMemory.forget()
   return true
 }
 
