@@ -40,8 +40,9 @@ const env = benchEnv({
   // The production default, said out loud: no job polling inside the measured server.
   JOBS_IN_PROCESS: 'false',
 })
-// The database is the bench's own, always: never point it at a real one by accident.
-env.PG_DB_NAME = 'loupe_bench'
+// The database is the bench's own, always: never point it at a real one by accident
+// (BENCH_PG_DB picks another loupe_bench* name when several checkouts bench at once).
+env.PG_DB_NAME = /^loupe_bench\w*$/.test(process.env.BENCH_PG_DB ?? '') ? process.env.BENCH_PG_DB! : 'loupe_bench'
 env.DB_CONNECTION = 'pg'
 
 console.log(`gallery: ${flags.photos} photos, autocannon ${flags.duration} s × ${flags.connections} connections, production build, PostgreSQL ${env.PG_DB_NAME}`)
