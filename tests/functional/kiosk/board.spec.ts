@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import PhotoSession from '#models/photo_session'
 import SessionEvent from '#models/session_event'
 import LoadKioskBoard from '#actions/kiosk/load_kiosk_board'
+import BoardFingerprint from '#actions/kiosk/board_fingerprint'
 import CheckInSession from '#actions/kiosk/check_in_session'
 import { boardEvents, type BoardChange } from '#services/kiosk/board_events'
 import { actors } from '#support/actor'
@@ -161,6 +162,34 @@ test.group("Kiosk: today's board and check-in", (group) => {
     const moved = await poll(etag)
     moved.assertStatus(200)
     assert.notInclude(moved.text(), session.id)
+  })
+
+  test('a process reads the fingerprint once a second between polls, and at once after a check-in', async ({ client, assert }) => {
+    const { token } = await pairedTablet('Desk A')
+    const staff = await staffWithPin()
+    const rivera = await todaysSession('10:00', { first: 'Maya', last: 'Rivera' }, ['Leo'])
+    const okafor = await todaysSession('11:00', { first: 'Sam', last: 'Okafor' }, ['Ada'])
+    BoardFingerprint.checkMs = 60_000
+    BoardFingerprint.forget()
+    try {
+      const poll = (etag?: string) => {
+        const request = client.get('/kiosk').header('HX-Request', 'true').loginAs(staff).withEncryptedCookie(KIOSK_COOKIE, token)
+        return etag ? request.header('If-None-Match', etag) : request
+      }
+      const etag = (await poll()).header('etag')!
+      // An unannounced change waits for the next read...
+      await db.from('photo_sessions').where('id', rivera.id).update({ balance_due: 4200 })
+      assert.equal((await poll(etag)).status(), 304)
+      // ...a check-in is announced to every tablet, and the next poll reads afresh (and sees both).
+      await CheckInSession.handle(actors.user(staff), okafor.id)
+      const after = await poll(etag)
+      after.assertStatus(200)
+      after.assertTextIncludes('Balance $42.00')
+      assert.include(after.text(), 'data-status="checked_in"')
+    } finally {
+      BoardFingerprint.checkMs = 0
+      BoardFingerprint.forget()
+    }
   })
 
   test('without htmx a check-in redirects back to the board with a message', async ({ client, assert }) => {
