@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
 import PhotoSession from '#models/photo_session'
 import StudioSetting from '#models/studio_setting'
 import User from '#models/user'
@@ -8,7 +9,6 @@ import Contract from '#models/contract'
 import PaymentPlan from '#models/payment_plan'
 import ModelRelease from '#models/model_release'
 import type { SessionStatus } from '#models/photo_session'
-import db from '@adonisjs/lucid/services/db'
 import { epochMillisColumn, millisOf } from '#support/db/db_time'
 
 /** A session's place on the board: what the order and the highlights need, nothing more. */
