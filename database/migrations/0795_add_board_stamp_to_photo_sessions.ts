@@ -10,6 +10,10 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * writer having to remember the board. Triggers, because only the database sees every write.
  * Fresh values, not +1: a session joining the day always raises the sum, even as another
  * leaves it.
+ *
+ * `card_stamp` counts only the related rows' changes: with the session's own columns it keys
+ * the part of a card that needs more than the session row (a check-in changes the status, not
+ * the family), so a check-in re-renders the card's status and nothing that needs a query.
  */
 
 /** Related rows whose own `photo_session_id` names the session: [table, columns the card reads]. */
@@ -22,9 +26,10 @@ const LINKED: [string, string[]][] = [
 /** Only sessions from the day before yesterday on: a rename must not rewrite years of history. */
 const RECENT = { postgres: "starts_at >= now() - interval '2 days'", sqlite: "starts_at >= datetime('now', '-2 days')" }
 
-const PG_BUMP = (where: string) => `UPDATE photo_sessions SET board_stamp = nextval('board_stamps') WHERE ${where};`
-const SQLITE_BUMP = (where: string) =>
-  `INSERT OR IGNORE INTO board_clock (id, value) VALUES (1, 0); UPDATE board_clock SET value = value + 1; UPDATE photo_sessions SET board_stamp = (SELECT value FROM board_clock) WHERE ${where};`
+/** A related row changed: the session gets a fresh board stamp, and its card's details a new version. */
+const PG_BUMP = (where: string) => `UPDATE photo_sessions SET board_stamp = nextval('board_stamps'), card_stamp = card_stamp + 1 WHERE ${where};`
+const SQLITE_BUMP = (where: string, card = true) =>
+  `INSERT OR IGNORE INTO board_clock (id, value) VALUES (1, 0); UPDATE board_clock SET value = value + 1; UPDATE photo_sessions SET board_stamp = (SELECT value FROM board_clock)${card ? ', card_stamp = card_stamp + 1' : ''} WHERE ${where};`
 
 function postgres() {
   const bump = PG_BUMP
@@ -84,10 +89,10 @@ function sqlite() {
   const up = [
     'CREATE TABLE board_clock (id integer PRIMARY KEY CHECK (id = 1), value integer NOT NULL)',
     'INSERT INTO board_clock (id, value) VALUES (1, 0)',
-    trigger('photo_sessions_board_stamp_insert', 'INSERT ON photo_sessions', bump('id = NEW.id')),
+    trigger('photo_sessions_board_stamp_insert', 'INSERT ON photo_sessions', bump('id = NEW.id', false)),
     // SQLite can't assign NEW in a BEFORE trigger: the row is stamped again after the update
     // (the inner UPDATE changes the stamp, so the WHEN stops it from firing again).
-    trigger('photo_sessions_board_stamp', 'UPDATE ON photo_sessions', bump('id = NEW.id'), 'NEW.board_stamp = OLD.board_stamp'),
+    trigger('photo_sessions_board_stamp', 'UPDATE ON photo_sessions', bump('id = NEW.id', false), 'NEW.board_stamp = OLD.board_stamp'),
     ...LINKED.flatMap(([table, columns]) => [
       trigger(`${table}_board_stamp_insert`, `INSERT ON ${table}`, bump('id = NEW.photo_session_id')),
       trigger(`${table}_board_stamp_delete`, `DELETE ON ${table}`, bump('id = OLD.photo_session_id')),
@@ -118,6 +123,7 @@ export default class extends BaseSchema {
   async up() {
     this.schema.alterTable('photo_sessions', (table) => {
       table.integer('board_stamp').notNullable().defaultTo(0)
+      table.integer('card_stamp').notNullable().defaultTo(0)
     })
     const { up } = this.db.dialect.name === 'postgres' ? postgres() : sqlite()
     this.defer(async (db) => {
@@ -132,6 +138,7 @@ export default class extends BaseSchema {
     })
     this.schema.alterTable('photo_sessions', (table) => {
       table.dropColumn('board_stamp')
+      table.dropColumn('card_stamp')
     })
   }
 }

@@ -16,7 +16,11 @@ export interface BoardSlot {
   id: string
   /** Moves whenever anything on the session's card changes (migration 0795). */
   stamp: number
+  /** Names all a card shows beyond its status: the related rows' version (card_stamp) and the session's own columns. */
+  version: string
   status: SessionStatus
+  balanceDue: number
+  currency: string
   late: boolean
   noShow: boolean
   nextUp: boolean
@@ -53,7 +57,11 @@ export default class LoadKioskBoard {
       .whereNot('status', 'cancelled')
       .orderBy('starts_at', 'asc')
       .orderBy('id', 'asc')
-    query.select('id', 'board_stamp', 'status', db.raw(epochMillisColumn(query.client, 'starts_at', 'starts_ms')))
+    query.select(
+      ...['id', 'board_stamp', 'card_stamp', 'status', 'balance_due', 'currency'],
+      ...['user_id', 'package_id', 'photographer_id', 'session_number', 'special_requests'],
+      db.raw(epochMillisColumn(query.client, 'starts_at', 'starts_ms'))
+    )
     const q = options.q?.trim()
     if (q) {
       const like = `%${q.toLowerCase()}%`
@@ -66,12 +74,15 @@ export default class LoadKioskBoard {
           .orWhereHas('children', (child) => child.whereRaw("LOWER(first_name || ' ' || last_name) LIKE ?", [like]))
       })
     }
-    const found = await query.pojo<{ id: string; board_stamp: number; status: SessionStatus; starts_ms: unknown }>()
+    const found = await query.pojo<Record<string, any>>()
     const lateFrom = now.toMillis() - LATE_AFTER_MINUTES * 60_000
     const slots: BoardSlot[] = found.map((row) => ({
       id: row.id,
       stamp: Number(row.board_stamp),
+      version: [row.card_stamp, row.user_id, row.package_id, row.photographer_id, row.session_number, millisOf(row.starts_ms), row.special_requests].join('|'),
       status: row.status,
+      balanceDue: Number(row.balance_due),
+      currency: row.currency,
       late: WAITING.includes(row.status) && millisOf(row.starts_ms) < lateFrom,
       noShow: row.status === 'no_show',
       nextUp: false,

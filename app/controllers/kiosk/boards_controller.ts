@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { boardSearchValidator } from '#validators/kiosk'
-import LoadKioskBoard, { type BoardSlot } from '#actions/kiosk/load_kiosk_board'
+import LoadKioskBoard from '#actions/kiosk/load_kiosk_board'
 import BoardFingerprint from '#actions/kiosk/board_fingerprint'
 import { boardEtag, cachedBoard, keptCards } from '#services/kiosk/board_cache'
 
@@ -23,15 +23,25 @@ export default class BoardsController {
       if (response.fresh()) return response.notModified()
     }
     const board = await cachedBoard(key, async () => {
-      const board = await LoadKioskBoard.slots({ q })
-      const zone = board.now.zoneName
-      const cardKey = (slot: BoardSlot) => `${slot.id}|${slot.stamp}|${slot.late ? 1 : 0}${slot.nextUp ? 1 : 0}|${zone}`
-      const cards = await keptCards(board.slots, cardKey, async (missing) => {
-        const rows = await LoadKioskBoard.details(missing)
-        const slotOf = new Map(missing.map((slot) => [slot.id, slot]))
-        return new Map(await Promise.all(rows.map(async (row) => [slotOf.get(row.id)!, await view.render('pages/kiosk/board/_card', { row, zone })] as const)))
-      })
-      return view.render('pages/kiosk/board/_list', { board, cards })
+      const slots = await LoadKioskBoard.slots({ q })
+      const zone = slots.now.zoneName
+      // A card is two kept parts: who and what (rendered from the slot's details, only when those
+      // changed) and its status (from the slot alone): a check-in re-renders the second.
+      const details = await keptCards(
+        slots.slots,
+        (slot) => `who|${slot.id}|${slot.version}|${slot.late ? 1 : 0}${slot.nextUp ? 1 : 0}|${zone}`,
+        async (missing) => {
+          const slotOf = new Map(missing.map((slot) => [slot.id, slot]))
+          const rows = await LoadKioskBoard.details(missing)
+          return new Map(await Promise.all(rows.map(async (row) => [slotOf.get(row.id)!, await view.render('pages/kiosk/board/_card', { row, zone })] as const)))
+        }
+      )
+      const states = await keptCards(
+        slots.slots,
+        (slot) => `state|${slot.id}|${slot.status}|${slot.balanceDue}|${slot.currency}`,
+        async (missing) => new Map(await Promise.all(missing.map(async (slot) => [slot, await view.render('pages/kiosk/board/_state', { card: slot })] as const)))
+      )
+      return view.render('pages/kiosk/board/_list', { board: slots, details, states })
     })
     if (fragment) {
       response.header('Content-Type', 'text/html; charset=utf-8')

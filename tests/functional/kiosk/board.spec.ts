@@ -148,6 +148,7 @@ test.group("Kiosk: today's board and check-in", (group) => {
       ['Rockstar Deluxe', () => db.from('packages').where('id', session.package.id).update({ name: 'Rockstar Deluxe' })],
       ['Maya Rivera-Stone', () => db.from('users').where('id', session.userId).update({ last_name: 'Rivera-Stone' })],
       ['Balance $123.45', () => db.from('photo_sessions').where('id', session.id).update({ balance_due: 12345 })],
+      ['Special requests: Bring the guitar', () => db.from('photo_sessions').where('id', session.id).update({ special_requests: 'Bring the guitar' })],
     ]
     for (const [shown, change] of changes) {
       assert.equal((await poll(etag)).status(), 304)
