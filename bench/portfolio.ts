@@ -86,7 +86,7 @@ try {
   }
   const nodeArgs = flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
   const loadEnv = flags.kept ? serverEnv : { ...serverEnv, PUBLIC_PAGE_CACHE_SECONDS: '0' }
-  console.log(`  anonymous visitors ${flags.kept ? 'get kept copies (PUBLIC_PAGE_CACHE_SECONDS default)' : 'get a fresh render every time (--kept false)'}`)
+  console.log(`  anonymous visitors ${flags.kept ? 'get kept copies (PUBLIC_PAGE_CACHE_SECONDS default)' : 'get a fresh render every time (--kept=false)'}`)
   server = await startServer(build, loadEnv, '/bench/hello', cleanEnv, nodeArgs)
   const html = await view(server.url + pages.portfolio, 'portfolio')
   console.log(`  server pid ${server.pid} on ${server.url}; portfolio ${fixed(html.length / 1024, 0)} KB of HTML, ${(html.match(/class="artwork-card"/g) ?? []).length} artworks`)
