@@ -16,8 +16,9 @@ async function pairTablet(browser: Browser, baseUrl: string, code: string, staff
   await page.goto('/kiosk/pairing')
   await page.getByLabel('Pairing code').fill(code)
   await page.getByRole('button', { name: 'Pair tablet' }).click()
-  await page.getByText(staffName).click()
-  await page.getByLabel('PIN').fill('2468')
+  // By role and whole first name: the factory's random surnames may contain another label's text.
+  await page.getByRole('radio', { name: new RegExp(`^${staffName}\\b`) }).check()
+  await page.getByLabel('PIN', { exact: true }).fill('2468')
   await page.getByRole('button', { name: 'Sign in with PIN' }).click()
   await page.waitForURL('**/kiosk')
   return page

@@ -44,7 +44,7 @@ test.group('Journey: self-service check-in', (group) => {
     await page.goto('/kiosk')
     await page.waitForURL('**/kiosk/self-service')
     await page.getByRole('link', { name: 'Staff' }).click()
-    await page.getByLabel('PIN').fill('2468')
+    await page.getByLabel('PIN', { exact: true }).fill('2468')
     await page.getByRole('button', { name: 'Leave self-service' }).click()
     await page.waitForURL('**/kiosk')
     await page.locator(`[data-session-id="${rivera.id}"] [data-status="checked_in"]`).waitFor()
