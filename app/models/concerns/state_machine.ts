@@ -196,6 +196,123 @@ function tableOf(row: LucidRow) {
 /** The column of a model property (the primary key's by default). */
 function columnOf(row: LucidRow, attribute?: string) {
   const Model = row.constructor as LucidModel
-  const name = attribute ?? Model.primaryKey
-  return Model.$keys.attributesToColumns.get(name) ?? name
+  return columnOfModel(Model, attribute ?? Model.primaryKey)
+}
+
+export interface BatchTransitionOptions<S extends string, R> extends ChangeOptions {
+  /** Narrows the states the move is allowed from (a subset of the machine's). */
+  from?: readonly S[]
+  /** Attributes that change with the status on every row (model property names). */
+  set?: Record<string, unknown>
+  /** Attributes that change with the status, row by row (model property names). */
+  each?: (row: R) => Record<string, unknown>
+  /** Columns set to an SQL expression on every row (`attempts + 1`); their new values are read back. */
+  expressions?: Record<string, string>
+  /** Further conditions each row must meet, checked in the same UPDATE (a knex builder). */
+  where?: (query: any) => void
+  /** The history row's note, row by row (instead of `note`). */
+  noteOf?: (row: R) => string | null
+}
+
+const BATCH_SIZE = 200
+
+/** A `where` for transitionMany: each row's integer `column` (`attempts`, a counter) still holds the value read. */
+export function stillHolds(column: string, seen: Map<string, number>) {
+  const cases = [...seen.keys()].map(() => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ')
+  return (query: any) => query.whereRaw(`${column} = CASE id ${cases} END`, [...seen].flat())
+}
+
+/**
+ * `transition` for many rows of one model, in a few statements: per state the rows were
+ * read in,
+ *
+ *   UPDATE … SET status = :to, … WHERE id IN (:ids) AND status = :seen [AND …] RETURNING id
+ *
+ * then the history rows of those that moved, in one INSERT. Each row is compared and set
+ * exactly as `transition` does it (so of two concurrent callers each row moves for one),
+ * but a row that moved elsewhere meanwhile is not read again: it simply didn't move.
+ * Returns the rows that moved, which then hold their new values. In the caller's transaction.
+ */
+export async function transitionMany<S extends string, A extends string, R extends StatefulRow<S, A>>(
+  rows: readonly R[],
+  machine: StateMachine<S, A>,
+  to: S,
+  options: BatchTransitionOptions<S, R> & { client: TransactionClientContract }
+): Promise<R[]> {
+  if (!rows.length) return []
+  const trx = options.client
+  const Model = rows[0].constructor as LucidModel
+  const now = options.now ?? DateTime.now()
+  const key = columnOfModel(Model, Model.primaryKey)
+  const allowed = machine.sourcesOf(to).filter((from) => !options.from || options.from.includes(from))
+  const changes: Record<string, unknown> = { [machine.attribute]: to, ...options.set }
+  if (Model.$hasColumn('updatedAt')) changes.updatedAt = now
+  const prepare = (attributes: Record<string, unknown>) => (new (Model as any)() as any).prepareForAdapter(attributes) as Record<string, unknown>
+  const common = prepare(changes)
+  const expressions = Object.entries(options.expressions ?? {})
+  const columnsToAttributes = Model.$keys.columnsToAttributes
+
+  const moved: R[] = []
+  const history: { table: string; row: Record<string, unknown> }[] = []
+  const bySeen = new Map<S, R[]>()
+  for (const row of rows) {
+    const seen = row[machine.attribute]
+    if (!allowed.includes(seen)) continue
+    const group = bySeen.get(seen) ?? []
+    group.push(row)
+    bySeen.set(seen, group)
+  }
+  for (const [seen, group] of bySeen) {
+    for (let start = 0; start < group.length; start += BATCH_SIZE) {
+      const chunk = group.slice(start, start + BATCH_SIZE)
+      const values: Record<string, unknown> = { ...common }
+      for (const [column, sql] of expressions) values[column] = trx.knexRawQuery(sql)
+      const each = new Map(options.each ? chunk.map((row) => [String(row.$primaryKeyValue), options.each!(row)]) : [])
+      for (const [column, cases] of eachColumnCases(each, prepare)) {
+        values[column] = trx.knexRawQuery(`CASE ${key} ${cases.map(() => 'WHEN ? THEN ?').join(' ')} ELSE ${column} END`, cases.flat() as any[])
+      }
+      const query = trx
+        .knexQuery()
+        .table(Model.table)
+        .whereIn(key, chunk.map((row) => row.$primaryKeyValue as string))
+        .where(columnOfModel(Model, machine.attribute), seen)
+      options.where?.(query)
+      const returned: Record<string, unknown>[] = await query.update(values).returning([key, ...expressions.map(([column]) => column)])
+      const byId = new Map(chunk.map((row) => [String(row.$primaryKeyValue), row]))
+      for (const fresh of returned) {
+        const row = byId.get(String(fresh[key]))!
+        const attributes: Record<string, unknown> = { ...changes, ...each.get(String(fresh[key])) }
+        for (const [column] of expressions) attributes[columnsToAttributes.get(column) ?? column] = fresh[column]
+        for (const [name, value] of Object.entries(attributes)) {
+          ;(row as any)[name] = value
+          row.$original[name] = value
+        }
+        moved.push(row)
+        history.push(machine.historyRow({ subjectId: String(fresh[key]), from: seen, to, actor: options.actor ?? null, note: options.noteOf?.(row) ?? options.note ?? null, at: now }))
+      }
+    }
+  }
+  for (let start = 0; start < history.length; start += BATCH_SIZE) {
+    const chunk = history.slice(start, start + BATCH_SIZE)
+    await trx.knexQuery().table(chunk[0].table).insert(chunk.map((entry) => entry.row))
+  }
+  if (moved.length) publicPageMemory.forget()
+  return moved
+}
+
+/** Column → [[id, value], …] of the rows that set it. */
+function eachColumnCases(each: Map<string, Record<string, unknown>>, prepare: (attributes: Record<string, unknown>) => Record<string, unknown>) {
+  const byColumn = new Map<string, unknown[][]>()
+  for (const [id, attributes] of each) {
+    for (const [column, value] of Object.entries(prepare(attributes))) {
+      const cases = byColumn.get(column) ?? []
+      cases.push([id, value])
+      byColumn.set(column, cases)
+    }
+  }
+  return byColumn
+}
+
+function columnOfModel(Model: LucidModel, attribute: string) {
+  return Model.$keys.attributesToColumns.get(attribute) ?? attribute
 }

@@ -4,7 +4,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import NumberSequence from '#models/number_sequence'
 import { NumberSequenceFactory } from '#database/factories/number_sequence_factory'
-import { nextNumber } from '#support/next_number'
+import { nextNumber, nextNumbers } from '#support/next_number'
 import { assertViolates } from '#tests/support/violations'
 
 test.group('Number sequence', (group) => {
@@ -67,5 +67,22 @@ test.group('Number sequence under concurrency', (group) => {
       Array.from({ length: 8 }, () => db.transaction((trx) => nextNumber('order', trx)))
     )
     assert.equal(new Set(numbers).size, 8)
+  })
+
+  test('a block of numbers taken at once, beside single ones at once: every number once, no gap', async ({ assert }) => {
+    const taken = await Promise.all([
+      db.transaction((trx) => nextNumbers('invoice', 5, trx)),
+      nextNumber('invoice'),
+      db.transaction((trx) => nextNumbers('invoice', 3, trx)),
+      nextNumber('invoice'),
+    ])
+    const blocks = [taken[0], taken[2]] as string[][]
+    for (const block of blocks) {
+      const values = block.map((n) => Number(n.slice(-6)))
+      assert.deepEqual(values, values.map((_, i) => values[0] + i), 'a block is consecutive')
+    }
+    const all = taken.flat().map((n) => Number(n.slice(-6))).sort((x, y) => x - y)
+    assert.deepEqual(all, Array.from({ length: 10 }, (_, i) => i + 1))
+    assert.deepEqual(await db.transaction((trx) => nextNumbers('invoice', 0, trx)), [])
   })
 })
