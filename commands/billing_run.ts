@@ -15,6 +15,9 @@ export default class BillingRun extends BaseCommand {
   @flags.number({ description: 'Charges in flight at once (default 8)' })
   declare concurrency: number | undefined
 
+  @flags.number({ description: 'Installments claimed, charged and recorded together (default 100)' })
+  declare batchSize: number | undefined
+
   @flags.string({ description: 'Run as if it were this time (ISO 8601; demos and tests, never in production)' })
   declare now: string | undefined
 
@@ -31,7 +34,7 @@ export default class BillingRun extends BaseCommand {
     const bar = process.stdout.isTTY && !dryRun ? progressBar() : null
     const { result } = await TrackCommandRun.handle(
       BillingRun.commandName,
-      () => RunBilling.handle({ now, dryRun, limit: this.limit, concurrency: this.concurrency, onProgress: bar?.draw }),
+      () => RunBilling.handle({ now, dryRun, limit: this.limit, concurrency: this.concurrency, batchSize: this.batchSize, onProgress: bar?.draw }),
       (r) => ({ dry_run: dryRun, due: r.due, charged: r.charged, charged_cents: r.chargedAmount, failed: r.failed, failed_cents: r.failedAmount, skipped: r.skipped, unknown: r.unknown, plans_completed: r.plansCompleted, plans_failed: r.plansFailed, heads_ups: r.headsUps, left_to_family: r.leftToFamily })
     )
     bar?.end()

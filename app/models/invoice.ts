@@ -11,8 +11,8 @@ import CustomOrder from '#models/custom_order'
 import InvoiceItem from '#models/invoice_item'
 import PaymentPlan from '#models/payment_plan'
 import Payment from '#models/payment'
-import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
-import { nextNumber } from '#support/next_number'
+import { defineStateMachine, stillHolds, transition, transitionMany, type ChangeOptions } from '#models/concerns/state_machine'
+import { nextNumber, nextNumbers } from '#support/next_number'
 
 const PROVISIONAL = '~'
 
@@ -156,10 +156,24 @@ export default class Invoice extends AppModel {
    * back with the invoice.
    */
   async takeNumber(trx: TransactionClientContract) {
-    if (!this.number.startsWith(PROVISIONAL)) return
-    this.useTransaction(trx)
-    this.number = await nextNumber('invoice', trx)
-    await this.save()
+    await Invoice.takeNumbers([this], trx)
+  }
+
+  /** `takeNumber` for many drafts at once: their numbers in one claim and one UPDATE, in the order given. */
+  static async takeNumbers(invoices: Invoice[], trx: TransactionClientContract) {
+    const provisional = invoices.filter((invoice) => invoice.number.startsWith(PROVISIONAL))
+    if (!provisional.length) return
+    const numbers = await nextNumbers('invoice', provisional.length, trx)
+    const cases = provisional.flatMap((invoice, n) => [invoice.id, numbers[n]])
+    await trx
+      .knexQuery()
+      .table(Invoice.table)
+      .whereIn('id', provisional.map((invoice) => invoice.id))
+      .update({ number: trx.knexRawQuery(`CASE id ${provisional.map(() => 'WHEN ? THEN ?').join(' ')} ELSE number END`, cases) })
+    provisional.forEach((invoice, n) => {
+      invoice.number = numbers[n]
+      invoice.$original.number = numbers[n]
+    })
   }
 
   /** Sums the items into subtotal and total (tax stays as set). */
@@ -193,6 +207,35 @@ export default class Invoice extends AppModel {
       set: settled ? { amountPaid: paid, paidAt: now } : { amountPaid: paid },
       where: (query) => query.where('amount_paid', before),
     })
+  }
+
+  /** `issue` for many drafts in one statement. Returns those that moved. */
+  static issueMany(invoices: Invoice[], options: ChangeOptions & { client: TransactionClientContract }) {
+    const now = options.now ?? DateTime.now()
+    return transitionMany(invoices, invoiceStates, 'open', { ...options, now, from: ['draft'], set: { issuedAt: now } })
+  }
+
+  /**
+   * `recordPayment` for many open invoices (one amount each) in two statements: those it
+   * settles and the others. Returns the invoices that moved.
+   */
+  static async recordPayments(amounts: Map<Invoice, { amount: number; note: string }>, options: ChangeOptions & { client: TransactionClientContract }) {
+    const now = options.now ?? DateTime.now()
+    const moved: Invoice[] = []
+    for (const settles of [true, false]) {
+      const group = [...amounts.keys()].filter((invoice) => invoice.amountPaid + amounts.get(invoice)!.amount >= invoice.total === settles)
+      const changed = await transitionMany(group, invoiceStates, settles ? 'paid' : 'open', {
+        ...options,
+        now,
+        from: ['open'],
+        set: settles ? { paidAt: now } : {},
+        each: (invoice) => ({ amountPaid: invoice.amountPaid + amounts.get(invoice)!.amount }),
+        where: stillHolds('amount_paid', new Map(group.map((invoice) => [invoice.id, invoice.amountPaid]))),
+        noteOf: (invoice) => amounts.get(invoice)!.note,
+      })
+      moved.push(...changed)
+    }
+    return moved
   }
 
   /** Settled outside the payments (written off, paid in cash): what was owed counts as paid. */

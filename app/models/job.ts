@@ -76,6 +76,21 @@ export default class Job extends AppModel {
     return Job.create({ name, payload, ...rest }, { client })
   }
 
+  /** `enqueue` for many jobs of one kind in one INSERT (a billing run's receipts). */
+  static async enqueueMany(name: string, payloads: Record<string, unknown>[], options: { client: QueryClientContract }) {
+    const now = DateTime.now()
+    const rows = payloads.map((payload) => {
+      const job = new Job()
+      job.merge({ name, payload, createdAt: now, updatedAt: now })
+      Job.assignId(job)
+      Job.defaults(job)
+      return (job as any).prepareForAdapter(job.$attributes) as Record<string, unknown>
+    })
+    for (let start = 0; start < rows.length; start += 200) {
+      await options.client.insertQuery().table(Job.table).multiInsert(rows.slice(start, start + 200))
+    }
+  }
+
   /** Exponential: 30 s, 1 min, 2 min… capped at an hour. */
   static backoffSeconds(attempts: number) {
     return Math.min(BASE_BACKOFF_SECONDS * 2 ** Math.max(attempts - 1, 0), MAX_BACKOFF_SECONDS)

@@ -12,7 +12,8 @@ import PlanInstallment from '#models/plan_installment'
 import Transformation from '#models/transformation'
 import CustomOrderMilestone from '#models/custom_order_milestone'
 import Invoice from '#models/invoice'
-import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { defineStateMachine, transition, transitionMany, type ChangeOptions } from '#models/concerns/state_machine'
 
 export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'refunded', 'partially_refunded'] as const
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
@@ -32,6 +33,13 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
 
 export const PAYMENT_PROVIDERS = ['stripe', 'offline', 'paypal'] as const
 export type PaymentProvider = (typeof PAYMENT_PROVIDERS)[number]
+
+export interface SucceededDetails {
+  providerChargeId?: string | null
+  providerPaymentId?: string | null
+  method?: PaymentMethod
+  receivedBy?: string | null
+}
 
 /** `partially_refunded → partially_refunded` is a further partial refund, guarded by the amount refunded so far. */
 export const paymentStates = defineStateMachine<PaymentStatus>('Payment', {
@@ -165,16 +173,23 @@ export default class Payment extends AppModel {
   }
 
   /** `method` and `receivedBy` record money taken at the desk (offline payments). */
-  markSucceeded(
-    details: { providerChargeId?: string | null; providerPaymentId?: string | null; method?: PaymentMethod; receivedBy?: string | null } = {},
-    options: ChangeOptions = {}
-  ) {
+  markSucceeded(details: SucceededDetails = {}, options: ChangeOptions = {}) {
     const now = options.now ?? DateTime.now()
-    const set: Record<string, unknown> = { providerChargeId: details.providerChargeId ?? this.providerChargeId, processedAt: now }
+    return transition(this, paymentStates, 'succeeded', { ...options, now, set: { ...this.succeededChanges(details), processedAt: now } })
+  }
+
+  /** `markSucceeded` for many payments in one statement (a billing run's batch). Returns those that moved. */
+  static markManySucceeded(payments: Payment[], details: (payment: Payment) => SucceededDetails, options: ChangeOptions & { client: TransactionClientContract }) {
+    const now = options.now ?? DateTime.now()
+    return transitionMany(payments, paymentStates, 'succeeded', { ...options, now, set: { processedAt: now }, each: (payment) => payment.succeededChanges(details(payment)) })
+  }
+
+  private succeededChanges(details: SucceededDetails) {
+    const set: Record<string, unknown> = { providerChargeId: details.providerChargeId ?? this.providerChargeId }
     if (details.method) set.method = details.method
     if (details.providerPaymentId) set.providerPaymentId = details.providerPaymentId
     if (details.receivedBy !== undefined) set.receivedBy = details.receivedBy
-    return transition(this, paymentStates, 'succeeded', { ...options, now, set })
+    return set
   }
 
   markFailed(code: string | null, reason: string, options: ChangeOptions = {}) {

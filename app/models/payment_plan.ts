@@ -7,7 +7,8 @@ import PhotoSession from '#models/photo_session'
 import Invoice from '#models/invoice'
 import PlanInstallment from '#models/plan_installment'
 import Payment from '#models/payment'
-import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { defineStateMachine, stillHolds, transition, transitionMany, type ChangeOptions } from '#models/concerns/state_machine'
 
 export const PLAN_TYPES = ['full', '2_pay', '3_pay', '4_pay'] as const
 export type PlanType = (typeof PLAN_TYPES)[number]
@@ -130,6 +131,27 @@ export default class PaymentPlan extends AppModel {
       ...options,
       set: { failureCount: 0, nextChargeOn: next?.dueOn ?? null },
     })
+  }
+
+  /**
+   * `recordInstallmentPaid` for many plans in a few statements (a billing run's batch), each
+   * plan's next charge date given by the caller (its first open installment, read in the
+   * same transaction). The counts read are checked row by row. Returns the plans that moved.
+   */
+  static async recordManyInstallmentsPaid(plans: PaymentPlan[], nextChargeOn: (plan: PaymentPlan) => DateTime | null, options: ChangeOptions & { client: TransactionClientContract }) {
+    const moved: PaymentPlan[] = []
+    for (const completes of [true, false]) {
+      const group = plans.filter((plan) => plan.paymentsCompleted + 1 >= plan.paymentsTotal === completes)
+      if (!group.length) continue
+      const changed = await transitionMany(group, paymentPlanStates, completes ? 'completed' : 'active', {
+        ...options,
+        set: { failureCount: 0 },
+        each: (plan) => ({ paymentsCompleted: plan.paymentsCompleted + 1, nextChargeOn: completes ? null : nextChargeOn(plan) }),
+        where: stillHolds('payments_completed', new Map(group.map((plan) => [plan.id, plan.paymentsCompleted]))),
+      })
+      moved.push(...changed)
+    }
+    return moved
   }
 
   /**

@@ -5,7 +5,8 @@ import type { ChainableContract } from '@adonisjs/lucid/types/querybuilder'
 import AppModel from '#models/app_model'
 import PaymentPlan from '#models/payment_plan'
 import Payment from '#models/payment'
-import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { defineStateMachine, stillHolds, transition, transitionMany, type ChangeOptions } from '#models/concerns/state_machine'
 import { sqlTime } from '#support/db/sql_time'
 
 export const INSTALLMENT_STATUSES = ['scheduled', 'processing', 'paid', 'failed'] as const
@@ -135,13 +136,45 @@ export default class PlanInstallment extends AppModel {
     })
   }
 
+  /**
+   * `claim` for many installments in a few statements (a billing run's batch): the due ones
+   * start a new attempt (the attempt count read is checked row by row), expired claims are
+   * taken over with theirs. Returns those claimed, holding their new attempt.
+   */
+  static async claimMany(installments: PlanInstallment[], claimant: string, options: ChangeOptions & { client: TransactionClientContract; timeoutMinutes?: number }) {
+    const { timeoutMinutes = CLAIM_TIMEOUT_MINUTES, ...change } = options
+    const now = change.now ?? DateTime.now()
+    const claimed = { claimedAt: now, claimedBy: claimant }
+    const expired = installments.filter((installment) => installment.status === 'processing')
+    const due = installments.filter((installment) => installment.status !== 'processing')
+    const started = await transitionMany(due, installmentStates, 'processing', {
+      ...change,
+      now,
+      from: ['scheduled', 'failed'],
+      set: claimed,
+      expressions: { attempts: 'attempts + 1' },
+      where: stillHolds('attempts', new Map(due.map((installment) => [installment.id, installment.attempts]))),
+    })
+    const takenOver = await transitionMany(expired, installmentStates, 'processing', {
+      ...change,
+      now,
+      from: ['processing'],
+      note: change.note ?? 'claim of a run that died expired',
+      set: claimed,
+      where: (query) => query.where('claimed_at', '<', staleBefore(now, timeoutMinutes)),
+    })
+    return [...started, ...takenOver]
+  }
+
   markPaid(payment: Payment, options: ChangeOptions = {}) {
     const now = options.now ?? DateTime.now()
-    return transition(this, installmentStates, 'paid', {
-      ...options,
-      now,
-      set: { paymentId: payment.id, paidAt: now, nextAttemptAt: null, failureReason: null, failureCode: null, ...UNCLAIMED },
-    })
+    return transition(this, installmentStates, 'paid', { ...options, now, set: { ...paidChanges(now), paymentId: payment.id } })
+  }
+
+  /** `markPaid` for many installments in one statement, each by its payment. Returns those that moved. */
+  static markManyPaid(installments: PlanInstallment[], paymentOf: (installment: PlanInstallment) => Payment, options: ChangeOptions & { client: TransactionClientContract }) {
+    const now = options.now ?? DateTime.now()
+    return transitionMany(installments, installmentStates, 'paid', { ...options, now, set: paidChanges(now), each: (installment) => ({ paymentId: paymentOf(installment).id }) })
   }
 
   /** `nextAttemptAt` null means no more retries. */
@@ -153,6 +186,10 @@ export default class PlanInstallment extends AppModel {
       set: { failureReason: reason, failureCode: code, nextAttemptAt, ...UNCLAIMED },
     })
   }
+}
+
+function paidChanges(now: DateTime) {
+  return { paidAt: now, nextAttemptAt: null, failureReason: null, failureCode: null, ...UNCLAIMED }
 }
 
 function dueConditions(query: ChainableContract, now: DateTime) {

@@ -2,7 +2,7 @@ import os from 'node:os'
 import { DateTime } from 'luxon'
 import PlanInstallment from '#models/plan_installment'
 import StudioSetting from '#models/studio_setting'
-import ChargeInstallment, { type ChargeResult } from '#actions/billing/charge_installment'
+import ChargeInstallments, { type ChargeResult } from '#actions/billing/charge_installments'
 import SendBillingHeadsUps from '#actions/billing/send_billing_heads_ups'
 import NotifyChargeFailure from '#actions/billing/notify_charge_failure'
 import { paymentGateway } from '#services/payments/gateway'
@@ -15,6 +15,8 @@ export interface BillingRunOptions {
   limit?: number
   /** Charges in flight at once (installments of one plan always go one after another). */
   concurrency?: number
+  /** Installments claimed, charged and recorded together. */
+  batchSize?: number
   onProgress?: (done: number, total: number) => void
 }
 
@@ -76,16 +78,23 @@ export default class RunBilling {
     if (!chargesCards) result.leftToFamily = due.length
     if (options.dryRun || !chargesCards) return result
 
+    // Round n holds each plan's n-th due installment: a plan's charges go one after another.
     const byPlan = new Map<string, PlanInstallment[]>()
     for (const row of due) byPlan.set(row.paymentPlanId, [...(byPlan.get(row.paymentPlanId) ?? []), row])
-    const queue = [...byPlan.values()]
+    const rounds: PlanInstallment[][] = []
+    for (const rows of byPlan.values()) rows.forEach((row, n) => (rounds[n] ??= []).push(row))
     const input = {
       claimant: `billing:run ${os.hostname()}:${process.pid}`.slice(0, 100),
       gateway,
       actor: actors.system('billing:run'),
       now,
       maxFailures: settings.maxPaymentAttempts,
+      // Split between the two batches in flight.
+      concurrency: Math.ceil((options.concurrency ?? 8) / 2),
     }
+    const batchSize = options.batchSize ?? 100
+    // The rest of a plan waits for a later run once one of its charges failed or had no answer.
+    const stopped = new Set<string>()
     let done = 0
     const tally = async (charge: ChargeResult) => {
       if (charge.outcome === 'paid') {
@@ -105,22 +114,24 @@ export default class RunBilling {
       }
       options.onProgress?.(++done, due.length)
     }
-    const worker = async () => {
-      for (let plan = queue.shift(); plan; plan = queue.shift()) {
-        for (const installment of plan) {
-          const charge = await ChargeInstallment.handle(installment, input).catch((error: Error) => ({ outcome: 'unknown' as const, error: error.message }))
-          await tally(charge)
-          // The rest of this plan waits for a later run once one of its charges has no answer.
-          if (charge.outcome === 'unknown' || charge.outcome === 'failed') {
-            const left = plan.length - plan.indexOf(installment) - 1
-            result.skipped += left
-            done += left
-            break
+    for (const round of rounds) {
+      const live = round.filter((row) => !stopped.has(row.paymentPlanId))
+      result.skipped += round.length - live.length
+      done += round.length - live.length
+      const batches = Array.from({ length: Math.ceil(live.length / batchSize) }, (_, n) => live.slice(n * batchSize, (n + 1) * batchSize))
+      // Two batches at a time: one is charged while the other is claimed or recorded.
+      const pipeline = async () => {
+        for (let batch = batches.shift(); batch; batch = batches.shift()) {
+          const rows = batch
+          const charges = await ChargeInstallments.handle(rows, input).catch((error: Error) => rows.map(() => ({ outcome: 'unknown' as const, error: error.message })))
+          for (const [n, charge] of charges.entries()) {
+            if (charge.outcome === 'unknown' || charge.outcome === 'failed') stopped.add(rows[n].paymentPlanId)
+            await tally(charge)
           }
         }
       }
+      await Promise.all([pipeline(), pipeline()])
     }
-    await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker))
     return result
   }
 }

@@ -6,7 +6,7 @@ import PhotoSession from '#models/photo_session'
 import Order from '#models/order'
 import CustomOrderMilestone from '#models/custom_order_milestone'
 import CreateInvoice, { type NewInvoice } from '#actions/invoices/create_invoice'
-import { milestoneInvoice, orderInvoice, sessionInvoice, type SessionInvoiceKind } from '#actions/invoices/invoice_sources'
+import { milestoneInvoice, orderInvoice, planInvoices, sessionInvoice, type SessionInvoiceKind } from '#actions/invoices/invoice_sources'
 import type { Actor } from '#support/actor'
 import { affectedRows } from '#support/db/affected_rows'
 import { formatMoney } from '#services/money/format_money'
@@ -46,6 +46,56 @@ export default class ApplyPaymentToInvoice {
       throw new Error(`Payment ${payment.id} could not be recorded on invoice ${invoice.number} (${invoice.status})`)
     }
     return options.client ? run(options.client) : db.transaction(run)
+  }
+  /**
+   * `handle` for a billing run's batch of plan payments (one per session), in a few
+   * statements: the plans' open invoices read at once, the missing ones drafted together,
+   * each payment claiming its invoice in one UPDATE, drafts issued and amounts counted in
+   * one each. Any other batch goes payment by payment. Throws when a row is not as read
+   * (the caller's transaction rolls back). Returns the invoices, to number last.
+   */
+  static async many(payments: Payment[], options: { actor: Actor; client: TransactionClientContract; numberLast?: boolean }): Promise<Invoice[]> {
+    const { actor, client: trx } = options
+    const counted = payments.filter((payment) => payment.status === 'succeeded' && !payment.invoiceId && payment.userId)
+    const sessionIds = counted.map((payment) => payment.photoSessionId!)
+    const batchable = counted.every((payment) => payment.paymentType === 'plan_payment' && payment.photoSessionId) && new Set(sessionIds).size === sessionIds.length
+    if (!batchable) {
+      const invoices: Invoice[] = []
+      for (const payment of payments) {
+        const invoice = await ApplyPaymentToInvoice.handle(payment, options)
+        if (invoice) invoices.push(invoice)
+      }
+      return invoices
+    }
+    if (!counted.length) return []
+    const invoiceOf = new Map<string, Invoice>()
+    const open = await Invoice.query({ client: trx }).whereIn('photo_session_id', sessionIds).where('kind', 'plan').whereIn('status', ['draft', 'open']).orderBy('created_at').orderBy('number')
+    for (const invoice of open) if (!invoiceOf.has(invoice.photoSessionId!)) invoiceOf.set(invoice.photoSessionId!, invoice)
+    const drafts = await planInvoices(sessionIds.filter((id) => !invoiceOf.has(id)), trx)
+    const missing = sessionIds.filter((id) => !invoiceOf.has(id))
+    if (missing.some((id) => !drafts.has(id))) throw new Error(`No plan to invoice for session ${missing.find((id) => !drafts.has(id))}`)
+    const created = await CreateInvoice.many(missing.map((id) => ({ ...drafts.get(id)!, ...(options.numberLast ? { number: Invoice.provisionalNumber() } : {}) })), trx)
+    created.forEach((invoice) => invoiceOf.set(invoice.photoSessionId!, invoice))
+
+    const claims = counted.flatMap((payment) => [payment.id, invoiceOf.get(payment.photoSessionId!)!.id])
+    const claimed: { id: string }[] = await trx
+      .knexQuery()
+      .table('payments')
+      .whereIn('id', counted.map((payment) => payment.id))
+      .whereNull('invoice_id')
+      .update({ invoice_id: trx.knexRawQuery(`CASE id ${counted.map(() => 'WHEN ? THEN ?').join(' ')} ELSE invoice_id END`, claims) })
+      .returning('id')
+    if (claimed.length !== counted.length) throw new Error('A payment of the batch was counted on an invoice meanwhile')
+    const invoices = counted.map((payment) => {
+      const invoice = invoiceOf.get(payment.photoSessionId!)!
+      payment.invoiceId = invoice.id
+      return invoice
+    })
+    const drafted = invoices.filter((invoice) => invoice.status === 'draft')
+    if ((await Invoice.issueMany(drafted, { actor, client: trx, note: 'Payment received' })).length !== drafted.length) throw new Error('An invoice of the batch moved meanwhile')
+    const amounts = new Map(counted.map((payment, n) => [invoices[n], { amount: payment.amount, note: `${formatMoney(payment.amount, payment.currency)} received` }]))
+    if ((await Invoice.recordPayments(amounts, { actor, client: trx })).length !== invoices.length) throw new Error('An invoice of the batch moved meanwhile')
+    return invoices
   }
 }
 

@@ -5,6 +5,7 @@ import Invoice, { type InvoiceKind } from '#models/invoice'
 import InvoiceItem from '#models/invoice_item'
 import StudioSetting from '#models/studio_setting'
 import { sqlTime } from '#support/db/sql_time'
+import { nextNumbers } from '#support/next_number'
 
 export interface InvoiceLine {
   description: string
@@ -46,22 +47,24 @@ export function taxInside(grossCents: number, rateBps: number) {
  */
 export default class CreateInvoice {
   static async handle(input: NewInvoice, trx: TransactionClientContract): Promise<Invoice> {
+    const [invoice] = await CreateInvoice.many([input], trx)
+    return invoice
+  }
+
+  /** Many drafts in two INSERTs (invoices, then all their items): a billing run's batch. */
+  static async many(inputs: NewInvoice[], trx: TransactionClientContract): Promise<Invoice[]> {
+    if (!inputs.length) return []
     const settings = await StudioSetting.current({ client: trx })
-    let lines = input.lines
-    let taxAmount = typeof input.tax === 'number' ? input.tax : 0
-    if (input.tax === 'included') {
-      lines = input.lines.map((line) => {
-        const gross = line.quantity * line.unitAmount
-        const tax = taxInside(gross, settings.taxRateBps)
-        taxAmount += tax
-        // Sessions and milestones bill one of each; a quantity keeps its unit price net of tax.
-        return { ...line, quantity: 1, unitAmount: gross - tax, description: line.quantity > 1 ? `${line.description} × ${line.quantity}` : line.description }
-      })
-    }
-    const subtotal = lines.reduce((sum, line) => sum + line.quantity * line.unitAmount, 0)
-    const discountAmount = input.discountAmount ?? 0
-    const invoice = await Invoice.create(
-      {
+    const numbers = await nextNumbers('invoice', inputs.filter((input) => !input.number).length, trx)
+    const at = sqlTime()
+    const invoiceRows: Record<string, unknown>[] = []
+    const itemRows: Record<string, unknown>[] = []
+    for (const input of inputs) {
+      const { lines, subtotal, discountAmount, taxAmount } = priced(input, settings.taxRateBps)
+      const draft = new Invoice()
+      draft.merge({
+        id: randomUUID(),
+        number: input.number ?? numbers.shift()!,
         userId: input.userId,
         kind: input.kind,
         photoSessionId: input.photoSessionId ?? null,
@@ -78,15 +81,32 @@ export default class CreateInvoice {
         currency: input.currency,
         dueOn: input.dueOn ?? null,
         notes: input.notes ?? null,
-        ...(input.number ? { number: input.number } : {}),
-      },
-      { client: trx }
-    )
-    // One multi-row INSERT (a plan's invoice has a line per instalment, written inside a billing charge).
-    const at = sqlTime()
-    await trx.insertQuery().table(InvoiceItem.table).multiInsert(
-      lines.map((line, position) => ({ id: randomUUID(), invoice_id: invoice.id, position, description: line.description, quantity: line.quantity, unit_amount: line.unitAmount, created_at: at, updated_at: at }))
-    )
-    return invoice
+      })
+      const row = { ...(draft as any).prepareForAdapter(draft.$attributes), created_at: at, updated_at: at }
+      invoiceRows.push(row)
+      lines.forEach((line, position) =>
+        itemRows.push({ id: randomUUID(), invoice_id: row.id, position, description: line.description, quantity: line.quantity, unit_amount: line.unitAmount, created_at: at, updated_at: at })
+      )
+    }
+    for (let start = 0; start < invoiceRows.length; start += 200) await trx.insertQuery().table(Invoice.table).multiInsert(invoiceRows.slice(start, start + 200))
+    for (let start = 0; start < itemRows.length; start += 200) await trx.insertQuery().table(InvoiceItem.table).multiInsert(itemRows.slice(start, start + 200))
+    return invoiceRows.map((row) => Invoice.$createFromAdapterResult(row, {}, { client: trx })!)
   }
+}
+
+/** The lines as billed (tax-inclusive prices split into net and tax) and the totals. */
+function priced(input: NewInvoice, taxRateBps: number) {
+  let lines = input.lines
+  let taxAmount = typeof input.tax === 'number' ? input.tax : 0
+  if (input.tax === 'included') {
+    lines = input.lines.map((line) => {
+      const gross = line.quantity * line.unitAmount
+      const tax = taxInside(gross, taxRateBps)
+      taxAmount += tax
+      // Sessions and milestones bill one of each; a quantity keeps its unit price net of tax.
+      return { ...line, quantity: 1, unitAmount: gross - tax, description: line.quantity > 1 ? `${line.description} × ${line.quantity}` : line.description }
+    })
+  }
+  const subtotal = lines.reduce((sum, line) => sum + line.quantity * line.unitAmount, 0)
+  return { lines, subtotal, discountAmount: input.discountAmount ?? 0, taxAmount }
 }

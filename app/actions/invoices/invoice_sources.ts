@@ -26,13 +26,7 @@ export async function sessionInvoice(session: PhotoSession, kind: SessionInvoice
   if (kind === 'plan') {
     const plan = await PaymentPlan.query({ client: trx }).where('photo_session_id', session.id).whereNot('status', 'cancelled').orderBy('created_at', 'desc').first()
     if (!plan) return null
-    const rows = await PlanInstallment.query({ client: trx }).where('payment_plan_id', plan.id).orderBy('sequence')
-    return {
-      ...base,
-      kind,
-      lines: rows.map((row) => ({ description: `Instalment ${row.sequence} of ${rows.length} for ${what}, due ${row.dueOn.toISODate()}`, quantity: 1, unitAmount: row.amount })),
-      dueOn: rows.at(-1)?.dueOn ?? null,
-    }
+    return planInvoice(session, pkg, await PlanInstallment.query({ client: trx }).where('payment_plan_id', plan.id).orderBy('sequence'))
   }
   const gross = amount ?? (kind === 'deposit' ? session.depositAmount : session.balanceDue)
   if (gross <= 0) return null
@@ -42,6 +36,41 @@ export async function sessionInvoice(session: PhotoSession, kind: SessionInvoice
     lines: [{ description: `${kind === 'deposit' ? 'Deposit' : 'Balance'} for session ${what}`, quantity: 1, unitAmount: gross }],
     dueOn: kind === 'deposit' ? DateTime.now() : DateTime.now().plus({ days: BALANCE_DAYS }),
   }
+}
+
+/** A plan's invoice: a line per instalment. */
+function planInvoice(session: PhotoSession, pkg: Package | null, rows: PlanInstallment[]): NewInvoice {
+  const what = `${session.sessionNumber}${pkg ? ` (${pkg.name})` : ''}`
+  return {
+    userId: session.userId,
+    photoSessionId: session.id,
+    currency: session.currency,
+    tax: 'included',
+    kind: 'plan',
+    lines: rows.map((row) => ({ description: `Instalment ${row.sequence} of ${rows.length} for ${what}, due ${row.dueOn.toISODate()}`, quantity: 1, unitAmount: row.amount })),
+    dueOn: rows.at(-1)?.dueOn ?? null,
+  }
+}
+
+/**
+ * `sessionInvoice(session, 'plan')` for many sessions in four queries (a billing run's
+ * batch): session id → its plan's invoice; a session with no plan is left out.
+ */
+export async function planInvoices(sessionIds: string[], trx: TransactionClientContract) {
+  const drafts = new Map<string, NewInvoice>()
+  if (!sessionIds.length) return drafts
+  const sessions = await PhotoSession.query({ client: trx }).whereIn('id', sessionIds)
+  const packages = new Map((await Package.query({ client: trx }).whereIn('id', [...new Set(sessions.map((session) => session.packageId))])).map((pkg) => [pkg.id, pkg]))
+  const latestPlan = new Map<string, PaymentPlan>()
+  const plans = await PaymentPlan.query({ client: trx }).whereIn('photo_session_id', sessionIds).whereNot('status', 'cancelled').orderBy('created_at', 'desc')
+  for (const plan of plans) if (!latestPlan.has(plan.photoSessionId!)) latestPlan.set(plan.photoSessionId!, plan)
+  const rows = await PlanInstallment.query({ client: trx }).whereIn('payment_plan_id', [...latestPlan.values()].map((plan) => plan.id)).orderBy('sequence')
+  for (const session of sessions) {
+    const plan = latestPlan.get(session.id)
+    if (!plan) continue
+    drafts.set(session.id, planInvoice(session, packages.get(session.packageId) ?? null, rows.filter((row) => row.paymentPlanId === plan.id)))
+  }
+  return drafts
 }
 
 export async function orderInvoice(order: Order, trx: TransactionClientContract): Promise<NewInvoice | null> {

@@ -1,4 +1,6 @@
+import type { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { sqlTime } from '#support/db/sql_time'
 import type Payment from '#models/payment'
 import PhotoSession from '#models/photo_session'
 import { moveSession } from '#actions/booking/session_status'
@@ -31,4 +33,25 @@ export async function applyPaymentToSession(payment: Payment, actor: Actor, trx:
     return moveSession(session, 'confirmed', { actor, note: 'Deposit received', client: trx })
   }
   return false
+}
+
+const SETTLED_SUM = `(SELECT coalesce(sum(p.amount - p.refund_amount), 0) FROM payments p WHERE p.photo_session_id = photo_sessions.id AND p.status IN ('succeeded', 'partially_refunded'))`
+
+/**
+ * The balances of many sessions read again from their settled payments, in one UPDATE (a
+ * billing run's batch of plan payments, which confirm nothing). On PostgreSQL the rows are
+ * locked first, so the sums are read after any payment settling at the same time commits.
+ */
+export async function recountSessionBalances(sessionIds: string[], trx: TransactionClientContract, now: DateTime) {
+  const ids = [...new Set(sessionIds)]
+  if (!ids.length) return
+  if (trx.dialect.name === 'postgres') await trx.knexQuery().table('photo_sessions').whereIn('id', ids).select('id').forUpdate()
+  await trx
+    .knexQuery()
+    .table('photo_sessions')
+    .whereIn('id', ids)
+    .update({
+      balance_due: trx.knexRawQuery(`CASE WHEN total_amount > ${SETTLED_SUM} THEN total_amount - ${SETTLED_SUM} ELSE 0 END`),
+      updated_at: sqlTime(now),
+    })
 }

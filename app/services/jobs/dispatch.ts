@@ -21,3 +21,10 @@ export async function dispatch(
   }
   return job
 }
+
+/** `dispatch` for many jobs of one kind, in one INSERT in the caller's transaction. */
+export async function dispatchMany(name: JobName, payloads: Record<string, unknown>[], options: { client: QueryClientContract }) {
+  if (!payloads.length) return
+  await Job.enqueueMany(name, payloads, options)
+  ;(options.client as any).after?.('commit', wakeWorkers)
+}

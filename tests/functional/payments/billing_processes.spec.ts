@@ -33,7 +33,7 @@ test.group('billing:run in real processes', (group) => {
     const due = DateTime.utc().minus({ days: 1 })
     const ids = await duePlans(stripe, 40, due)
     const now = noonOn(due).toISO()!
-    const runs = [billingProcess(stripe, [`--now=${now}`, '--concurrency=4']), billingProcess(stripe, [`--now=${now}`, '--concurrency=4'])]
+    const runs = [billingProcess(stripe, [`--now=${now}`, '--concurrency=4', '--batch-size=5']), billingProcess(stripe, [`--now=${now}`, '--concurrency=4', '--batch-size=7'])]
     const exits = await Promise.all(runs.map((run) => run.exited))
     assert.deepEqual(exits.map((exit) => exit.code), [0, 0], runs.map((run) => run.output()).join('\n'))
     await assertEachChargedOnce(assert, stripe, ids)
@@ -45,7 +45,8 @@ test.group('billing:run in real processes', (group) => {
     const due = DateTime.utc().minus({ days: 1 })
     const ids = await duePlans(stripe, 40, due)
     const now = noonOn(due)
-    const first = billingProcess(stripe, [`--now=${now.toISO()}`, '--concurrency=8'])
+    // Small batches: some are recorded while the next ones are in flight.
+    const first = billingProcess(stripe, [`--now=${now.toISO()}`, '--concurrency=8', '--batch-size=8'])
     // Kill it once some charges went through and others are in flight.
     for (let waited = 0; (await count('plan_installments', { status: 'paid' })) < 5; waited += 50) {
       if (waited > 60_000) throw new Error(`no charge recorded:\n${first.output()}`)

@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import PlanInstallment from '#models/plan_installment'
+import db from '@adonisjs/lucid/services/db'
 import StatusChange from '#models/status_change'
 import { PlanInstallmentFactory } from '#database/factories/plan_installment_factory'
 import { PaymentFactory } from '#database/factories/payment_factory'
@@ -37,6 +38,40 @@ test.group('PlanInstallment claims under concurrency', (group) => {
     assert.equal(reloaded.attempts, 1)
     assert.equal(reloaded.claimedBy, runs[claimed.indexOf(true)])
     assert.lengthOf(await StatusChange.of('PlanInstallment', installment.id), 1)
+  })
+
+  test('two runs claim the same batch of 10 at once: each installment once, one attempt, one history row', async ({ assert }) => {
+    const installments = await PlanInstallmentFactory.apply('dueToday').createMany(10)
+    const ids = installments.map((row) => row.id)
+    const runs = ['billing:run host-a:1', 'billing:run host-b:2']
+    const batches = await Promise.all(runs.map(() => PlanInstallment.query().whereIn('id', ids)))
+    const claimed = await Promise.all(batches.map((batch, n) => db.transaction((trx) => PlanInstallment.claimMany(batch, runs[n], { client: trx }))))
+
+    assert.equal(claimed[0].length + claimed[1].length, 10)
+    assert.deepEqual(claimed[0].filter((row) => claimed[1].some((other) => other.id === row.id)), [])
+    const reloaded = await PlanInstallment.query().whereIn('id', ids)
+    assert.deepEqual([...new Set(reloaded.map((row) => `${row.status} ${row.attempts}`))], ['processing 1'])
+    for (const [n, batch] of claimed.entries()) {
+      for (const row of batch) {
+        assert.equal(row.attempts, 1, 'the claimed row holds its new attempt')
+        assert.equal(reloaded.find((fresh) => fresh.id === row.id)!.claimedBy, runs[n])
+      }
+    }
+    assert.lengthOf(await StatusChange.query().where('subject_type', 'PlanInstallment').whereIn('subject_id', ids), 10)
+  })
+
+  test('a batch takes over only the expired claims, each with its attempt (and key) kept', async ({ assert }) => {
+    const [dead, live] = [await PlanInstallmentFactory.apply('abandoned').create(), await PlanInstallmentFactory.apply('processing').create()]
+    const due = await PlanInstallmentFactory.apply('dueToday').merge({ status: 'failed', attempts: 2 }).create()
+    const keys = { dead: dead.idempotencyKey() }
+    const claimed = await db.transaction((trx) => PlanInstallment.claimMany([dead, live, due], 'billing:run host-c:3', { client: trx }))
+
+    assert.sameMembers(claimed.map((row) => row.id), [dead.id, due.id])
+    assert.equal(dead.idempotencyKey(), keys.dead)
+    assert.equal(due.attempts, 3)
+    assert.equal((await PlanInstallment.findOrFail(live.id)).claimedBy, 'billing:run test-host:4242')
+    const history = await StatusChange.of('PlanInstallment', dead.id)
+    assert.equal(history.at(-1)!.note, 'claim of a run that died expired')
   })
 
   test('two runs take over the claim of a dead run at once: one does', async ({ assert }) => {
