@@ -36,6 +36,7 @@ export default defineConfig({
   ],
 
   preloads: [
+    () => import('#start/crypto'),
     () => import('#start/context'),
     () => import('#start/routes'),
     () => import('#start/kernel'),
