@@ -1,6 +1,8 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
+import string from '@adonisjs/core/helpers/string'
 import { defineConfig, stores } from '@adonisjs/session'
+import { CookieSessionStore } from '#support/http/cookie_session_store'
 
 /*
 | Cookie sessions by default (nothing to run); Redis when several app processes
@@ -19,7 +21,8 @@ const sessionConfig = defineConfig({
   },
   store: env.get('SESSION_DRIVER', app.inTest ? 'memory' : 'cookie'),
   stores: {
-    cookie: stores.cookie(),
+    // The stock cookie store, decrypting once and re-writing unchanged data at most every 12 minutes.
+    cookie: (ctx, config) => new CookieSessionStore(ctx, config.cookie, string.seconds.parse(config.age)),
     redis: stores.redis({ connection: 'main' }),
   },
 })
