@@ -22,7 +22,7 @@ import { seedGalleries } from './support/gallery_seed.js'
 import { enterGallery } from './support/visitor_cookies.js'
 import { PgQueryCounter } from './support/pg_counter.js'
 import { topFrames } from './support/cpu_profile.js'
-import { mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 
 // Booting Loupe here (to seed) loads the checkout's .env into process.env: the server
 // and ace get the environment as it was before, plus exactly what the bench sets.
@@ -100,8 +100,10 @@ try {
   server = await startServer(build, serverEnv, '/bench/hello', cleanEnv, nodeArgs)
   const gallery = galleries[0]
   const cookie = await enterGallery(server.url, gallery.slug, gallery.accessCode, gallery.visitorEmail)
-  const pageBytes = (await page(`${server.url}/g/${gallery.slug}`, cookie, gallery.photos)).length
-  console.log(`  server pid ${server.pid} on ${server.url}; gallery page ${fixed(pageBytes / 1024, 0)} KB of HTML`)
+  const html = await page(`${server.url}/g/${gallery.slug}`, cookie, gallery.photos)
+  const pageBytes = Buffer.byteLength(html)
+  writeFileSync(resolve(ROOT, 'tmp/bench-gallery-page.html'), html)
+  console.log(`  server pid ${server.pid} on ${server.url}; gallery page ${fixed(pageBytes / 1024, 0)} KB of HTML (tmp/bench-gallery-page.html)`)
 
   const galleryUrl = `${server.url}/g/${gallery.slug}`
   const helloUrl = `${server.url}/bench/hello`
