@@ -58,8 +58,7 @@ export default class ApplyPaymentToInvoice {
     const { actor, client: trx } = options
     const counted = payments.filter((payment) => payment.status === 'succeeded' && !payment.invoiceId && payment.userId)
     const sessionIds = counted.map((payment) => payment.photoSessionId!)
-    const batchable = counted.every((payment) => payment.paymentType === 'plan_payment' && payment.photoSessionId) && new Set(sessionIds).size === sessionIds.length
-    if (!batchable) {
+    const oneByOne = async () => {
       const invoices: Invoice[] = []
       for (const payment of payments) {
         const invoice = await ApplyPaymentToInvoice.handle(payment, options)
@@ -67,13 +66,16 @@ export default class ApplyPaymentToInvoice {
       }
       return invoices
     }
+    const batchable = counted.every((payment) => payment.paymentType === 'plan_payment' && payment.photoSessionId) && new Set(sessionIds).size === sessionIds.length
+    if (!batchable) return oneByOne()
     if (!counted.length) return []
     const invoiceOf = new Map<string, Invoice>()
     const open = await Invoice.query({ client: trx }).whereIn('photo_session_id', sessionIds).where('kind', 'plan').whereIn('status', ['draft', 'open']).orderBy('created_at').orderBy('number')
     for (const invoice of open) if (!invoiceOf.has(invoice.photoSessionId!)) invoiceOf.set(invoice.photoSessionId!, invoice)
-    const drafts = await planInvoices(sessionIds.filter((id) => !invoiceOf.has(id)), trx)
     const missing = sessionIds.filter((id) => !invoiceOf.has(id))
-    if (missing.some((id) => !drafts.has(id))) throw new Error(`No plan to invoice for session ${missing.find((id) => !drafts.has(id))}`)
+    const drafts = await planInvoices(missing, trx)
+    // A session with no plan left to invoice: `handle` bills such a payment on a balance invoice.
+    if (missing.some((id) => !drafts.has(id))) return oneByOne()
     const created = await CreateInvoice.many(missing.map((id) => ({ ...drafts.get(id)!, ...(options.numberLast ? { number: Invoice.provisionalNumber() } : {}) })), trx)
     created.forEach((invoice) => invoiceOf.set(invoice.photoSessionId!, invoice))
 

@@ -5,6 +5,7 @@ import Payment from '#models/payment'
 import PaymentPlan from '#models/payment_plan'
 import PlanInstallment from '#models/plan_installment'
 import RunBilling from '#actions/billing/run_billing'
+import ApplyPaymentToInvoice from '#actions/invoices/apply_payment_to_invoice'
 import { recordInstallmentPaid, recordInstallmentsPaid } from '#actions/billing/record_installment_charge'
 import type { LocalStripe } from '#services/payments/local_stripe/server'
 import { useLocalStripe } from '#tests/support/stripe'
@@ -109,4 +110,16 @@ test.group('Billing runs record their charges in batches', (group) => {
     )
     assert.lengthOf(await rows('invoices').where('kind', 'plan'), 2)
   })
+
+  test('plan payments of a session with no plan left to invoice are billed one by one, on a balance invoice', async ({ assert }) => {
+    const charges = await claimedCharges(stripe, 2)
+    await (await PaymentPlan.findOrFail(charges[1].plan.id)).cancel({ actor })
+    for (const { payment } of charges) await payment.merge({ status: 'succeeded' }).save()
+
+    const invoices = await db.transaction((trx) => ApplyPaymentToInvoice.many(charges.map((charge) => charge.payment), { actor, client: trx }))
+    assert.deepEqual(invoices.map((invoice) => `${invoice.kind} ${invoice.status} ${invoice.amountPaid}`), ['plan open 10000', 'balance paid 10000'])
+    const claimed = await Payment.query().whereIn('id', charges.map((charge) => charge.payment.id)).whereNotNull('invoice_id')
+    assert.lengthOf(claimed, 2)
+  })
 })
+
