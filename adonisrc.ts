@@ -37,6 +37,7 @@ export default defineConfig({
 
   preloads: [
     () => import('#start/crypto'),
+    () => import('#start/shield'),
     () => import('#start/context'),
     () => import('#start/routes'),
     () => import('#start/kernel'),
