@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import { belongsTo, column, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import type { ChainableContract } from '@adonisjs/lucid/types/querybuilder'
+import db from '@adonisjs/lucid/services/db'
 import AppModel from '#models/app_model'
 import PaymentPlan from '#models/payment_plan'
 import Payment from '#models/payment'
@@ -112,28 +113,9 @@ export default class PlanInstallment extends AppModel {
    * attempt; one left `processing` by a run that died is taken over once its claim is
    * older than `timeoutMinutes`, keeping its attempt (and so its idempotency key).
    */
-  claim(claimant: string, options: ChangeOptions & { timeoutMinutes?: number } = {}) {
-    const { timeoutMinutes = CLAIM_TIMEOUT_MINUTES, ...change } = options
-    const now = change.now ?? DateTime.now()
-    const claimed = { claimedAt: now, claimedBy: claimant }
-    if (this.status === 'processing') {
-      return transition(this, installmentStates, 'processing', {
-        ...change,
-        now,
-        from: ['processing'],
-        note: change.note ?? `claim of ${this.claimedBy ?? 'an unknown run'} expired`,
-        set: claimed,
-        where: (query) => query.where('claimed_at', '<', staleBefore(now, timeoutMinutes)),
-      })
-    }
-    const attempts = this.attempts
-    return transition(this, installmentStates, 'processing', {
-      ...change,
-      now,
-      from: ['scheduled', 'failed'],
-      set: { ...claimed, attempts: attempts + 1 },
-      where: (query) => query.where('attempts', attempts),
-    })
+  async claim(claimant: string, options: ChangeOptions & { timeoutMinutes?: number } = {}) {
+    const run = async (trx: TransactionClientContract) => (await PlanInstallment.claimMany([this], claimant, { ...options, client: trx })).length === 1
+    return options.client ? run(options.client) : db.transaction(run)
   }
 
   /**
@@ -146,6 +128,7 @@ export default class PlanInstallment extends AppModel {
     const now = change.now ?? DateTime.now()
     const claimed = { claimedAt: now, claimedBy: claimant }
     const expired = installments.filter((installment) => installment.status === 'processing')
+    const deadRun = new Map(expired.map((installment) => [installment.id, installment.claimedBy]))
     const due = installments.filter((installment) => installment.status !== 'processing')
     const started = await transitionMany(due, installmentStates, 'processing', {
       ...change,
@@ -159,7 +142,7 @@ export default class PlanInstallment extends AppModel {
       ...change,
       now,
       from: ['processing'],
-      note: change.note ?? 'claim of a run that died expired',
+      noteOf: (installment) => change.note ?? `claim of ${deadRun.get(installment.id) ?? 'an unknown run'} expired`,
       set: claimed,
       where: (query) => query.where('claimed_at', '<', staleBefore(now, timeoutMinutes)),
     })

@@ -71,7 +71,7 @@ test.group('PlanInstallment claims under concurrency', (group) => {
     assert.equal(due.attempts, 3)
     assert.equal((await PlanInstallment.findOrFail(live.id)).claimedBy, 'billing:run test-host:4242')
     const history = await StatusChange.of('PlanInstallment', dead.id)
-    assert.equal(history.at(-1)!.note, 'claim of a run that died expired')
+    assert.equal(history.at(-1)!.note, 'claim of billing:run dead-host:666 expired')
   })
 
   test('two runs take over the claim of a dead run at once: one does', async ({ assert }) => {
