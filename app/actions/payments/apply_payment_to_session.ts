@@ -1,4 +1,4 @@
-import type { DateTime } from 'luxon'
+import { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { sqlTime } from '#support/db/sql_time'
 import type Payment from '#models/payment'
@@ -16,18 +16,8 @@ import type { Actor } from '#support/actor'
  */
 export async function applyPaymentToSession(payment: Payment, actor: Actor, trx: TransactionClientContract) {
   if (!payment.photoSessionId) return false
-  const query = PhotoSession.query({ client: trx }).where('id', payment.photoSessionId)
-  if (trx.dialect.name === 'postgres') query.forUpdate()
-  const session = await query.firstOrFail()
-  const paid = await trx
-    .from('payments')
-    .where('photo_session_id', session.id)
-    .whereIn('status', ['succeeded', 'partially_refunded'])
-    .select(trx.raw('coalesce(sum(amount - refund_amount), 0) as total'))
-    .first()
-  session.useTransaction(trx)
-  session.balanceDue = Math.max(0, session.totalAmount - Number(paid?.total ?? 0))
-  await session.save()
+  await recountSessionBalances([payment.photoSessionId], trx)
+  const session = await PhotoSession.query({ client: trx }).where('id', payment.photoSessionId).firstOrFail()
   if (payment.paymentType === 'balance' && session.balanceDue === 0) await settlePlanEarly(payment, session.id, actor, trx)
   if (session.status === 'booked' && ['deposit', 'balance'].includes(payment.paymentType)) {
     return moveSession(session, 'confirmed', { actor, note: 'Deposit received', client: trx })
@@ -38,11 +28,11 @@ export async function applyPaymentToSession(payment: Payment, actor: Actor, trx:
 const SETTLED_SUM = `(SELECT coalesce(sum(p.amount - p.refund_amount), 0) FROM payments p WHERE p.photo_session_id = photo_sessions.id AND p.status IN ('succeeded', 'partially_refunded'))`
 
 /**
- * The balances of many sessions read again from their settled payments, in one UPDATE (a
- * billing run's batch of plan payments, which confirm nothing). On PostgreSQL the rows are
+ * Sessions' balances read again from their settled payments, in one UPDATE (one session
+ * for a payment, a billing run's batch for its plan payments). On PostgreSQL the rows are
  * locked first, so the sums are read after any payment settling at the same time commits.
  */
-export async function recountSessionBalances(sessionIds: string[], trx: TransactionClientContract, now: DateTime) {
+export async function recountSessionBalances(sessionIds: string[], trx: TransactionClientContract, now: DateTime = DateTime.now()) {
   const ids = [...new Set(sessionIds)]
   if (!ids.length) return
   if (trx.dialect.name === 'postgres') await trx.knexQuery().table('photo_sessions').whereIn('id', ids).select('id').forUpdate()
