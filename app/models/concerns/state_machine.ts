@@ -247,7 +247,8 @@ export async function transitionMany<S extends string, A extends string, R exten
   const allowed = machine.sourcesOf(to).filter((from) => !options.from || options.from.includes(from))
   const changes: Record<string, unknown> = { [machine.attribute]: to, ...options.set }
   if (Model.$hasColumn('updatedAt')) changes.updatedAt = now
-  const prepare = (attributes: Record<string, unknown>) => (new (Model as any)() as any).prepareForAdapter(attributes) as Record<string, unknown>
+  const blank = new (Model as any)()
+  const prepare = (attributes: Record<string, unknown>) => blank.prepareForAdapter(attributes) as Record<string, unknown>
   const common = prepare(changes)
   const expressions = Object.entries(options.expressions ?? {})
   const columnsToAttributes = Model.$keys.columnsToAttributes
