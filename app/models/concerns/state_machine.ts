@@ -118,19 +118,25 @@ export async function transition<S extends string, A extends string>(
 ): Promise<boolean> {
   const allowed = machine.sourcesOf(to).filter((from) => !options.from || options.from.includes(from))
   const column = columnOf(row, machine.attribute)
-  const run = async (trx: TransactionClientContract) => {
+  // trx null: PostgreSQL, no caller's transaction: the change and its history are one statement.
+  const run = async (trx: TransactionClientContract | null) => {
     let seen: S = row[machine.attribute]
     for (let attempt = 0; attempt < 3; attempt++) {
       if (!allowed.includes(seen)) return false
       if (await compareAndSet(row, machine, seen, to, options, trx)) return true
-      const fresh = await trx.from(tableOf(row)).where(columnOf(row), row.$primaryKeyValue!).select(column).first()
+      const fresh = await (trx ?? db).from(tableOf(row)).where(columnOf(row), row.$primaryKeyValue!).select(column).first()
       if (!fresh || fresh[column] === seen) return false
       seen = fresh[column] as S
     }
     return false
   }
   const client = options.client ?? (row.$trx as TransactionClientContract | undefined)
-  return client ? run(client) : db.transaction(run)
+  if (client) return run(client)
+  return isPostgres(row) ? run(null) : db.transaction(run)
+}
+
+function isPostgres(row: LucidRow) {
+  return (row.constructor as LucidModel).query().client.dialect.name === 'postgres'
 }
 
 /** Like `transition`, but a refused move is a bug: throws InvalidTransitionException (409). */
@@ -157,24 +163,12 @@ async function compareAndSet<S extends string, A extends string>(
   from: S,
   to: S,
   options: TransitionOptions<S>,
-  trx: TransactionClientContract
+  trx: TransactionClientContract | null
 ) {
   const Model = row.constructor as LucidModel
   const now = options.now ?? DateTime.now()
   const changes: Record<string, unknown> = { [machine.attribute]: to, ...options.set }
   if (Model.$hasColumn('updatedAt')) changes.updatedAt = now
-
-  const query = Model.query({ client: trx })
-    .where(columnOf(row), row.$primaryKeyValue!)
-    .where(columnOf(row, machine.attribute), from)
-  options.where?.(query)
-  const changed = affectedRows(await query.update((row as any).prepareForAdapter(changes)))
-  if (changed !== 1) return false
-
-  for (const [key, value] of Object.entries(changes)) {
-    ;(row as any)[key] = value
-    row.$original[key] = value
-  }
   const history = machine.historyRow({
     subjectId: String(row.$primaryKeyValue!),
     from,
@@ -183,10 +177,43 @@ async function compareAndSet<S extends string, A extends string>(
     note: options.note ?? null,
     at: now,
   })
-  await trx.table(history.table).insert(history.row)
+
+  const query = Model.query(trx ? { client: trx } : {})
+    .where(columnOf(row), row.$primaryKeyValue!)
+    .where(columnOf(row, machine.attribute), from)
+  options.where?.(query)
+  query.update((row as any).prepareForAdapter(changes))
+  if (trx) {
+    if (affectedRows(await query) !== 1) return false
+    await trx.table(history.table).insert(history.row)
+  } else if (!(await changedWithHistory(query.toSQL(), history))) {
+    return false
+  }
+
+  for (const [key, value] of Object.entries(changes)) {
+    ;(row as any)[key] = value
+    row.$original[key] = value
+  }
   // A publish or an archive shows on public pages: anonymous visitors' kept copies go.
   publicPageMemory.forget()
   return true
+}
+
+/**
+ * PostgreSQL: the compare-and-set and its history row in one statement, so atomic without
+ * a transaction (a check-in at the desk was BEGIN, UPDATE, INSERT, COMMIT: four round trips,
+ * now one). The history row goes in through json_populate_record, which types each value by
+ * its column. Answers whether the row changed (the history row is written exactly then).
+ */
+async function changedWithHistory(update: { sql: string; bindings: readonly unknown[] }, history: { table: string; row: Record<string, unknown> }) {
+  const columns = Object.keys(history.row)
+    .map((column) => `"${column}"`)
+    .join(', ')
+  const result = await db.rawQuery(
+    `WITH moved AS (${update.sql} RETURNING 1) INSERT INTO "${history.table}" (${columns}) SELECT ${columns} FROM moved, json_populate_record(NULL::"${history.table}", ?::json)`,
+    [...update.bindings, JSON.stringify(history.row)]
+  )
+  return (result as { rowCount?: number }).rowCount === 1
 }
 
 function tableOf(row: LucidRow) {
