@@ -5,7 +5,8 @@
 | Seeds today's sessions, pairs a tablet and signs a staff member in by PIN over HTTP, counts
 | the SQL statements one check-in sends (wire-protocol counting proxy), then: --rounds rounds
 | of checking every session in with --connections concurrent tablets, each check-in followed
-| by a GET of the board fragment (the check-in POST's latency gives the p95; sessions are put
+| by a GET of the board fragment naming the board the tablet holds (X-Board-Since, as
+| kiosk_board.js does: the changed cards only) (the check-in POST's latency gives the p95; sessions are put
 | back to confirmed between rounds), and autocannon on the board fragment as tablets poll it
 | (If-None-Match of the last board each connection got: the last line's board figure), on the
 | full fragment (no If-None-Match, printed apart) and on GET /bench/hello (alternating order).
@@ -17,6 +18,7 @@ import pg from 'pg'
 import { resolve } from 'node:path'
 import { mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { topFrames } from './support/cpu_profile.js'
+import { cpuPer, cpuSplit } from './support/cpu_split.js'
 import { parseFlags, fixed, ratio } from './support/cli.js'
 import { benchEnv } from './support/app.js'
 import { productionBuild, fromBuild, ROOT } from './support/build.js'
@@ -85,23 +87,31 @@ try {
   console.log(`  server pid ${server.pid} on ${server.url}; board fragment ${fixed(html.length / 1024, 0)} KB`)
 
   const checkInTimes: number[] = []
+  const deltas = { delta: 0, full: 0 }
   const checkInFrom = monotonicMicros()
+  const cpuBefore = cpuSplit(server.pid)
   for (let round = 0; round < flags.rounds; round++) {
     await resetDay()
     const queue = [...day.sessionIds]
     const started = performance.now()
     await Promise.all(
       Array.from({ length: flags.connections }, async () => {
+        // Like kiosk_board.js, each tablet names the board it holds and gets the cards changed since.
+        let held = etagOf(html)
         for (let id = queue.shift(); id; id = queue.shift()) {
           checkInTimes.push(await checkIn(server!.url, id, tablet))
-          const board = await fetch(boardUrl, { headers })
-          await board.text()
+          const board = await fetch(boardUrl, { headers: { ...headers, 'x-board-since': held } })
+          const body = await board.text()
+          if (board.status !== 200 || !body.includes(`data-session-id="${id}"`)) throw new Error(`the board after checking ${id} in → ${board.status}, without its card`)
+          deltas[board.headers.get('x-board') === 'delta' ? 'delta' : 'full']++
+          held = board.headers.get('etag') ?? held
         }
       })
     )
-    console.log(`  round ${round + 1}: ${flags.sessions} check-ins (each then the board) in ${fixed((performance.now() - started) / 1000, 1)} s`)
+    console.log(`  round ${round + 1}: ${flags.sessions} check-ins (each then the board) in ${fixed((performance.now() - started) / 1000, 1)} s; boards: ${deltas.delta} changed cards only, ${deltas.full} whole`)
   }
   const checkInTo = monotonicMicros()
+  console.log(`  CPU per check-in and its board: ${cpuPer(cpuBefore, cpuSplit(server.pid), flags.rounds * flags.sessions)}`)
   checkInTimes.sort((a, b) => a - b)
   const p95 = checkInTimes[Math.min(checkInTimes.length - 1, Math.floor(0.95 * checkInTimes.length))]
   console.log(`  check-in latency p50 ${fixed(checkInTimes[Math.floor(checkInTimes.length / 2)], 1)} ms, p95 ${fixed(p95, 1)} ms over ${checkInTimes.length} check-ins`)
@@ -203,6 +213,13 @@ async function tabletSessionAgain(baseUrl: string) {
     [hashOf(code.replace('-', ''))]
   )
   return tabletSession(baseUrl, code, day.staffId)
+}
+
+/** The board a list fragment names (data-board-etag, HTML-escaped). */
+function etagOf(html: string) {
+  const match = html.match(/data-board-etag="([^"]+)"/)
+  if (!match) throw new Error('the board fragment names no board (data-board-etag)')
+  return match[1].replace(/&quot;/g, '"')
 }
 
 /** The clock a V8 CPU profile's timestamps use (monotonic, µs). */

@@ -41,7 +41,7 @@ test.group('Journey: front-desk kiosk', (group) => {
     await staffWithPin('2468', 'Dana')
     const rivera = await todaysSession('10:00', { first: 'Maya', last: 'Rivera' }, ['Leo', 'Zoe'], { specialRequests: 'Leo is sensitive to flash' })
     const okafor = await todaysSession('10:30', { first: 'Sam', last: 'Okafor' }, ['Ada'])
-    await todaysSession('11:30', { first: 'Lena', last: 'Hart' }, ['Max'])
+    const hart = await todaysSession('11:30', { first: 'Lena', last: 'Hart' }, ['Max'])
     await todaysSession('14:00', { first: 'Priya', last: 'Nair' }, ['Ravi', 'Isha'])
 
     await browserContext.loginAs(admin)
@@ -58,6 +58,11 @@ test.group('Journey: front-desk kiosk', (group) => {
     // Screenshots of the board, landscape and portrait.
     await tabletA.screenshot({ path: join(app.makePath('docs/notes'), 'kiosk-board-1024x768.png') })
     await tabletB.screenshot({ path: join(app.makePath('docs/notes'), 'kiosk-board-768x1024.png') })
+
+    // A card the check-in won't change, marked on the other tablet: only changed cards are swapped there.
+    await tabletB.evaluate((id) => {
+      document.querySelector<HTMLElement>(`#kiosk-board [data-session-id="${id}"]`)!.dataset.untouched = 'yes'
+    }, hart.id)
 
     // Type-ahead: the list narrows as the name is typed.
     await tabletA.getByLabel('Find a family').pressSequentially('Riv', { delay: 50 })
@@ -76,6 +81,11 @@ test.group('Journey: front-desk kiosk', (group) => {
     // here failed whenever the machine was busy.)
     await tabletB.locator(`[data-session-id="${rivera.id}"] [data-status="checked_in"]`).waitFor({ timeout: 15_000 })
     assert.notInclude(await tabletB.locator(`[data-session-id="${okafor.id}"]`).innerText(), 'Checked in')
+    assert.equal(await tabletB.locator(`[data-session-id="${hart.id}"]`).getAttribute('data-untouched'), 'yes')
+    // The next family up (Okafor) moved to the top there too, and the checked-in card left it.
+    const orderOnB = await tabletB.locator('#kiosk-board li[data-session-id]').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-session-id')))
+    assert.deepEqual(orderOnB.slice(0, 2), [okafor.id, rivera.id])
+    assert.include(await tabletB.locator(`[data-session-id="${okafor.id}"]`).innerText(), 'Next up')
 
     const session = await PhotoSession.findOrFail(rivera.id)
     assert.equal(session.status, 'checked_in')

@@ -19,6 +19,8 @@ export interface BoardSlot {
   /** Names all a card shows beyond its status: the related rows' version (card_stamp) and the session's own columns. */
   version: string
   status: SessionStatus
+  /** The start, as epoch milliseconds. */
+  startsAt: number
   balanceDue: number
   currency: string
   late: boolean
@@ -81,6 +83,7 @@ export default class LoadKioskBoard {
       stamp: Number(row.board_stamp),
       version: [row.card_stamp, row.user_id, row.package_id, row.photographer_id, row.session_number, millisOf(row.starts_ms), row.special_requests].join('|'),
       status: row.status,
+      startsAt: millisOf(row.starts_ms),
       balanceDue: Number(row.balance_due),
       currency: row.currency,
       late: WAITING.includes(row.status) && millisOf(row.starts_ms) < lateFrom,

@@ -1,13 +1,21 @@
 import { createHash } from 'node:crypto'
 
 /**
- * Rendered board fragments, by search and fingerprint (BoardFingerprint): every tablet
- * refetches the board after every check-in, and it is the same HTML for all of them (it
- * holds nothing per request: htmx sends the CSRF token as a header). Kept as UTF-8 bytes
- * too: encoding 200 cards' worth of text (⚑, ·) on every response cost more than the rest
- * of the request. Per process, small. Tablets asking at the same moment share one render.
+ * Rendered board fragments, by their ETag (the hash of the search and fingerprint, see
+ * BoardFingerprint): every tablet refetches the board after every check-in, and it is the
+ * same HTML for all of them (it holds nothing per request: htmx sends the CSRF token as a
+ * header). Kept as UTF-8 bytes too: encoding 200 cards' worth of text (⚑, ·) on every
+ * response cost more than the rest of the request. Each board keeps its cards in order, so
+ * a tablet holding an earlier board still kept here is sent only the cards that changed
+ * (boardDelta). Per process, small. Tablets asking at the same moment share one render.
  */
 export interface RenderedBoard {
+  etag: string
+  q: string
+  /** Session ids, in the board's order. */
+  ids: string[]
+  /** Each session's card (an <li>), in the same order. */
+  items: string[]
   html: string
   bytes: Buffer
 }
@@ -15,15 +23,43 @@ export interface RenderedBoard {
 const MAX_BOARDS = 50
 const boards = new Map<string, Promise<RenderedBoard>>()
 
-export function cachedBoard(key: string, render: () => Promise<string>) {
-  let board = boards.get(key)
+export function cachedBoard(key: string, render: (etag: string) => Promise<Omit<RenderedBoard, 'etag' | 'bytes'>>) {
+  const etag = boardEtag(key)
+  let board = boards.get(etag)
   if (board === undefined) {
-    board = render().then((html) => ({ html, bytes: Buffer.from(html) }))
+    board = render(etag).then((rendered) => ({ ...rendered, etag, bytes: Buffer.from(rendered.html) }))
     if (boards.size >= MAX_BOARDS) boards.delete(boards.keys().next().value!)
-    boards.set(key, board)
-    board.catch(() => boards.delete(key))
+    boards.set(etag, board)
+    board.catch(() => boards.delete(etag))
   }
   return board
+}
+
+/** A board this process gave out and still keeps, by its ETag. */
+export function keptBoard(etag: string) {
+  return boards.get(etag)
+}
+
+export interface BoardDelta {
+  /** The cards that are new or changed, in the board's order. */
+  changed: string[]
+  /** The new order of every card, when it is not the held board's order less the cards gone. */
+  order: string[] | null
+}
+
+/**
+ * What turns the board a tablet holds into the current one: the cards that changed, and
+ * the order when it moved. Null when only the whole board will do (another search, or an
+ * empty board on either side, whose list is a message rather than cards).
+ */
+export function boardDelta(held: RenderedBoard, current: RenderedBoard): BoardDelta | null {
+  if (held.q !== current.q || !held.ids.length || !current.ids.length) return null
+  const heldItems = new Map(held.ids.map((id, index) => [id, held.items[index]]))
+  const changed = current.items.filter((item, index) => heldItems.get(current.ids[index]) !== item)
+  const present = new Set(current.ids)
+  const kept = held.ids.filter((id) => present.has(id))
+  const sameOrder = kept.length === current.ids.length && kept.every((id, index) => id === current.ids[index])
+  return { changed, order: sameOrder ? null : current.ids }
 }
 
 /**
@@ -35,7 +71,7 @@ export function cachedBoard(key: string, render: () => Promise<string>) {
 const MAX_CARDS = 2_000
 const cards = new Map<string, string>()
 
-export async function keptCards<T>(items: T[], keyOf: (item: T) => string, render: (missing: T[]) => Promise<Map<T, string>>) {
+export async function keptCards<T>(items: T[], keyOf: (item: T, index: number) => string, render: (missing: T[]) => Promise<Map<T, string>>) {
   const keys = items.map(keyOf)
   const html = keys.map((key) => cards.get(key))
   const missing = items.filter((_, index) => html[index] === undefined)

@@ -141,6 +141,47 @@ test.group("Kiosk: today's board and check-in", (group) => {
     signedOut.assertStatus(401)
   })
 
+  test('a tablet naming the board it holds gets only the cards changed since, and their new order', async ({ client, assert }) => {
+    await clearOfMinuteTurn()
+    const { token } = await pairedTablet('Desk A')
+    const staff = await staffWithPin()
+    const first = await todaysSession('23:00', { first: 'Maya', last: 'Rivera' }, ['Leo'])
+    const second = await todaysSession('23:15', { first: 'Sam', last: 'Okafor' }, ['Ada'])
+    const third = await todaysSession('23:30', { first: 'Ana', last: 'Lopes' }, ['Rui'])
+    const board = (since?: string, q?: string) => {
+      const request = client.get('/kiosk').qs(q ? { q } : {}).header('HX-Request', 'true').loginAs(staff).withEncryptedCookie(KIOSK_COOKIE, token)
+      return since ? request.header('X-Board-Since', since) : request
+    }
+    const full = await board()
+    full.assertStatus(200)
+    full.assertHeader('x-board', 'full')
+    const held = full.header('etag')!
+    assert.include(full.text(), `data-board-etag="${held.replace(/"/g, '&quot;')}"`)
+    assert.equal((await board(held)).status(), 304)
+
+    // The first family checks in: its card and the next family's (now next up, on top) change;
+    // the third's card is not sent, and the order moves.
+    await CheckInSession.handle(actors.user(staff), first.id)
+    const delta = await board(held)
+    delta.assertStatus(200)
+    delta.assertHeader('x-board', 'delta')
+    const html = delta.text()
+    assert.deepEqual([...html.matchAll(/<li class="kiosk-card[^"]*" data-session-id="([^"]+)"/g)].map((match) => match[1]), [second.id, first.id])
+    assert.include(html, 'data-status="checked_in"')
+    assert.match(html, new RegExp(`kiosk-card--next" data-session-id="${second.id}"`))
+    assert.include(html, `data-order="${[second.id, first.id, third.id].join(' ')}"`)
+    assert.include(html, `data-board-etag="${delta.header('etag')!.replace(/"/g, '&quot;')}"`)
+    assert.isBelow(html.length, full.text().length)
+
+    // A board this process no longer keeps, or another search, gets the whole list.
+    const unknown = await board('"not-a-board-we-gave-out"')
+    unknown.assertHeader('x-board', 'full')
+    assert.lengthOf([...unknown.text().matchAll(/data-session-id=/g)], 3)
+    const searched = await board(delta.header('etag')!, 'okafor')
+    searched.assertHeader('x-board', 'full')
+    assert.notInclude(searched.text(), `data-session-id="${first.id}"`)
+  })
+
   test('a change made anywhere to what a card shows reaches the polling tablets (board stamps)', async ({ client, assert }) => {
     await clearOfMinuteTurn()
     const { token } = await pairedTablet('Desk A')
