@@ -78,18 +78,21 @@ export default class LoadKioskBoard {
     }
     const found = await query.pojo<Record<string, any>>()
     const lateFrom = now.toMillis() - LATE_AFTER_MINUTES * 60_000
-    const slots: BoardSlot[] = found.map((row) => ({
-      id: row.id,
-      stamp: Number(row.board_stamp),
-      version: [row.card_stamp, row.user_id, row.package_id, row.photographer_id, row.session_number, millisOf(row.starts_ms), row.special_requests].join('|'),
-      status: row.status,
-      startsAt: millisOf(row.starts_ms),
-      balanceDue: Number(row.balance_due),
-      currency: row.currency,
-      late: WAITING.includes(row.status) && millisOf(row.starts_ms) < lateFrom,
-      noShow: row.status === 'no_show',
-      nextUp: false,
-    }))
+    const slots: BoardSlot[] = found.map((row) => {
+      const startsAt = millisOf(row.starts_ms)
+      return {
+        id: row.id,
+        stamp: Number(row.board_stamp),
+        version: [row.card_stamp, row.user_id, row.package_id, row.photographer_id, row.session_number, startsAt, row.special_requests].join('|'),
+        status: row.status,
+        startsAt,
+        balanceDue: Number(row.balance_due),
+        currency: row.currency,
+        late: WAITING.includes(row.status) && startsAt < lateFrom,
+        noShow: row.status === 'no_show',
+        nextUp: false,
+      }
+    })
     const next = slots.find((slot) => WAITING.includes(slot.status))
     if (next) next.nextUp = true
     return { slots: next ? [next, ...slots.filter((slot) => slot !== next)] : slots, now, q: q ?? '' }

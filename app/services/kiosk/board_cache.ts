@@ -71,7 +71,7 @@ export function boardDelta(held: RenderedBoard, current: RenderedBoard): BoardDe
 const MAX_CARDS = 2_000
 const cards = new Map<string, string>()
 
-export async function keptCards<T>(items: T[], keyOf: (item: T, index: number) => string, render: (missing: T[]) => Promise<Map<T, string>>) {
+export async function keptCards<T>(items: T[], keyOf: (item: T) => string, render: (missing: T[]) => Promise<Map<T, string>>) {
   const keys = items.map(keyOf)
   const html = keys.map((key) => cards.get(key))
   const missing = items.filter((_, index) => html[index] === undefined)
