@@ -22,6 +22,7 @@ import { seedGalleries } from './support/gallery_seed.js'
 import { enterGallery } from './support/visitor_cookies.js'
 import { PgQueryCounter } from './support/pg_counter.js'
 import { topFrames } from './support/cpu_profile.js'
+import { cpuPer, cpuSplit } from './support/cpu_split.js'
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 
 // Booting Loupe here (to seed) loads the checkout's .env into process.env: the server
@@ -110,17 +111,24 @@ try {
   await load(galleryUrl, cookie, flags.warmup)
   await load(helloUrl, cookie, flags.warmup)
   await settle(helloUrl)
+  const helloCpu = cpuSplit(server.pid)
   const helloRun = await load(helloUrl, cookie, flags.duration)
+  const helloCpuPer = cpuPer(helloCpu, cpuSplit(server.pid), helloRun.requests.total)
   await settle(helloUrl)
   const galleryFrom = monotonicMicros()
+  const galleryCpu = cpuSplit(server.pid)
   const galleryRun = await load(galleryUrl, cookie, flags.duration)
+  const galleryCpuPer = cpuPer(galleryCpu, cpuSplit(server.pid), galleryRun.requests.total)
   const galleryTo = monotonicMicros()
+  if (flags.profile) console.log(`  gallery phase ${galleryFrom}..${galleryTo} µs`)
   await settle(helloUrl)
   for (const [name, run] of [['gallery', galleryRun], ['hello', helloRun]] as const) {
     console.log(
       `  ${name.padEnd(7)} ${fixed(run.requests.average, 1)} req/s (${run.requests.total} requests, ${run.non2xx} non-2xx, ${run.errors} errors, ${run.timeouts} timeouts), latency p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms`
     )
   }
+  // Throughput on a shared VM swings with its neighbours; CPU per request swings less.
+  console.log(`  CPU per request: gallery ${galleryCpuPer}; hello ${helloCpuPer}`)
   if (galleryRun.non2xx || galleryRun.errors || helloRun.non2xx || helloRun.errors) {
     console.log('  warning: some responses were not 200: the figures below are not to be trusted')
   }

@@ -13,6 +13,7 @@ import PhotoSession from '#models/photo_session'
 import { SoftDeletes } from '#models/concerns/soft_deletes'
 import { booleanColumn } from '#models/concerns/boolean_column'
 import { sqlTime } from '#support/db/sql_time'
+import { prepared } from '#support/db/prepared'
 import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
 
 export const GALLERY_STATUSES = ['draft', 'published', 'expired', 'archived'] as const
@@ -179,7 +180,8 @@ export default class Gallery extends compose(AppModel, SoftDeletes) {
       .leftJoin('packages', 'packages.id', 'photo_sessions.package_id')
       .leftJoin('users as families', 'families.id', 'photo_sessions.user_id')
       .select(
-        'galleries.*',
+        // Named columns, not galleries.*: findBySlug's statement is prepared (see prepared()).
+        ...[...Gallery.$columnsDefinitions.values()].map((column) => `galleries.${column.columnName}`),
         'photo_sessions.user_id as family_user_id',
         'families.email as family_email',
         'photo_sessions.photographer_id as session_photographer_id',
@@ -190,7 +192,6 @@ export default class Gallery extends compose(AppModel, SoftDeletes) {
       )
   })
 
-  /** The one way to find a gallery by its address (soft-deleted ones are not found). */
   /**
    * What the grid of these galleries shows changed (photos uploaded, processed, reordered,
    * hidden, edited or deleted; published): every cached photo list of them is stale. Pass
@@ -202,11 +203,18 @@ export default class Gallery extends compose(AppModel, SoftDeletes) {
     await (client ?? db).from('galleries').whereIn('id', ids).increment('photos_version', 1)
   }
 
-  static findBySlug(slug: string) {
-    return this.query()
+  /**
+   * The one way to find a gallery by its address (soft-deleted ones are not found). Given
+   * the hashes of the gallery passes a browser holds, the visitor holding one of them to
+   * this gallery comes in the same query (GalleryVisitor.joinedByPass reads it).
+   */
+  static findBySlug(slug: string, passHashes: string[] = []) {
+    const query = this.query()
       .withScopes((scopes) => scopes.withAccessFacts())
       .where('galleries.slug', String(slug).toLowerCase())
-      .first()
+    if (passHashes.length) GalleryVisitor.joinByPass(query, passHashes)
+    // The gallery page's one query: prepared, it is planned once per connection.
+    return prepared(query, `gallery_by_slug_${passHashes.length}`).first()
   }
 
   /** By id, with the same facts as findBySlug (for the studio's pages). */

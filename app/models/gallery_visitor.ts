@@ -3,12 +3,16 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import AppModel from '#models/app_model'
 import Gallery from '#models/gallery'
 import GalleryVisitorPass from '#models/gallery_visitor_pass'
 import PhotoFavorite from '#models/photo_favorite'
 import User from '#models/user'
 import { sqlTime } from '#support/db/sql_time'
+
+/** The prefix of a visitor's columns read with its gallery (see joinByPass). */
+const JOINED = 'pv_'
 
 /**
  * Someone who opened a gallery and left an email (one row per gallery and email, so
@@ -65,6 +69,41 @@ export default class GalleryVisitor extends AppModel {
       .where('gallery_visitor_passes.token_hash', this.hashToken(token))
       .select('gallery_visitors.*', 'gallery_visitor_passes.access_version as pass_access_version')
       .first()
+  }
+
+  /**
+   * Joins to a galleries query the visitor holding one of these passes to each gallery, as
+   * `pv_`-prefixed extras (left join: a gallery comes back whether or not one matches).
+   */
+  static joinByPass(query: ModelQueryBuilderContract<any>, passHashes: string[]) {
+    const columns = [...this.$columnsDefinitions.values()].map((column) => column.columnName)
+    query
+      .joinRaw(
+        `left join (select gallery_visitors.*, gallery_visitor_passes.access_version as pass_access_version, gallery_visitor_passes.token_hash as pass_token_hash
+          from gallery_visitors join gallery_visitor_passes on gallery_visitor_passes.gallery_visitor_id = gallery_visitors.id
+          where gallery_visitor_passes.token_hash in (${passHashes.map(() => '?').join(', ')})) pass_visitors on pass_visitors.gallery_id = galleries.id`,
+        passHashes
+      )
+      .select([...columns, 'pass_access_version', 'pass_token_hash'].map((name) => `pass_visitors.${name} as ${JOINED}${name}`))
+  }
+
+  /**
+   * The visitor whose browser holds this pass token, when the gallery was read with it
+   * (Gallery.findBySlug with its hash): the visitor, or null when no visitor of the gallery
+   * holds it. Undefined when the gallery was read without it (ask findByPass).
+   */
+  static joinedByPass(gallery: Gallery, token: string): GalleryVisitor | null | undefined {
+    const extras = gallery.$extras
+    if (!(`${JOINED}pass_token_hash` in extras)) return undefined
+    if (extras[`${JOINED}pass_token_hash`] !== this.hashToken(token)) {
+      // Another of the browser's passes matched (it can't, short of a forged cookie): ask.
+      return extras[`${JOINED}id`] ? undefined : null
+    }
+    const row: Record<string, unknown> = {}
+    for (const [key, value] of Object.entries(extras)) {
+      if (key.startsWith(JOINED) && key !== `${JOINED}pass_token_hash`) row[key.slice(JOINED.length)] = value
+    }
+    return this.$createFromAdapterResult(row)
   }
 
   /**

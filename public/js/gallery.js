@@ -3,6 +3,19 @@
 // data-download) and its image's alt, so the
 // grid can be swapped by htmx (favourites filter) or grow (next pages) without re-initialising anything.
 
+const NO_PHOTO = '00000000-0000-0000-0000-000000000000'
+
+// A heart is a submit button of the grid's form #favs (formaction: its URL, with _method=DELETE
+// when pressed), so it works without scripts. With them it goes by htmx, which sends the
+// CSRF header, and is swapped for the answer (which also updates the counter).
+document.addEventListener('click', (event) => {
+  const heart = event.target instanceof Element ? event.target.closest('.fav__button[form="favs"]') : null
+  if (!heart || heart.disabled || !window.htmx) return
+  event.preventDefault()
+  const pressed = heart.getAttribute('aria-pressed') === 'true'
+  window.htmx.ajax(pressed ? 'DELETE' : 'POST', heart.formAction.replace(/\?_method=DELETE$/, ''), { source: heart, target: heart, swap: 'outerHTML' })
+})
+
 // Tiles of the next pages come by htmx without the page's nonce'd <style>: the placeholder
 // colour each names in its class (ph-<hex>) goes into a constructed stylesheet, which the CSP
 // allows (it restricts style elements and attributes, not the CSSOM).
@@ -112,10 +125,10 @@ document.addEventListener('alpine:init', () => {
       this.src = item.getAttribute('href')
       const image = item.querySelector('img')
       this.alt = image ? image.alt : ''
-      this.downloadAction = item.dataset.download || ''
-      // "Order a print" of this photo: the dialog carries the page's URL with a placeholder id.
-      const printUrl = this.$refs.dialog.dataset.printUrl
-      this.printHref = printUrl && image ? printUrl.replace('00000000-0000-0000-0000-000000000000', image.id.replace(/^p-/, '')) : ''
+      // Its download links and "Order a print": the grid and the dialog carry URLs with a placeholder id.
+      const photoUrl = (url) => (url && image ? url.replace(NO_PHOTO, image.id.replace(/^p-/, '')) : '')
+      this.downloadAction = photoUrl(item.closest('.photo-grid').dataset.downloadUrl)
+      this.printHref = photoUrl(this.$refs.dialog.dataset.printUrl)
       this.position = `${this.index + 1} of ${this.total(items)}`
       this.resetZoom()
       this.syncFavorite()

@@ -180,9 +180,10 @@ test.group('Journey: the gallery grid on a phone and a tablet', (group) => {
       assert.isAtLeast(layout.firstRow, minColumns)
       if (device === 'phone') assert.isAtMost(layout.firstRow, 3)
 
-      // Every tile has its space before its image arrives; the first rows load at once, the rest lazily.
+      // Every tile has its space before its image arrives; the first rows load at once (no loading
+      // attribute: the browser's default), the rest lazily.
       const tiles = await page.locator('.photo-grid img').evaluateAll((images) =>
-        images.map((image: any) => ({ lazy: image.getAttribute('loading'), width: image.getAttribute('width'), height: image.parentElement.getBoundingClientRect().height as number }))
+        images.map((image: any) => ({ lazy: image.getAttribute('loading') ?? 'eager', width: image.getAttribute('width'), height: image.parentElement.getBoundingClientRect().height as number }))
       )
       for (const [index, tile] of tiles.entries()) {
         assert.equal(tile.lazy, index < EAGER_TILES ? 'eager' : 'lazy')

@@ -145,6 +145,13 @@ test.group('Journey: a gallery that looks like the studio’s photo product', (g
     await page.keyboard.press('Enter')
     await page.waitForSelector(`#fav-${photos[1].id}[aria-pressed="true"]`)
     assert.equal(await activeId(), `fav-${photos[1].id}`)
+    // A second tap takes the heart off (DELETE), a third puts it back: one favourite kept.
+    await page.keyboard.press('Enter')
+    await page.waitForSelector(`#fav-${photos[1].id}[aria-pressed="false"]`)
+    await page.waitForSelector('#selection-counter:has-text("0 of")')
+    assert.equal(await activeId(), `fav-${photos[1].id}`)
+    await page.keyboard.press('Enter')
+    await page.waitForSelector(`#fav-${photos[1].id}[aria-pressed="true"]`)
 
     await page.getByRole('link', { name: 'Favourites only' }).focus()
     await page.keyboard.press('Enter')

@@ -22,9 +22,8 @@ export interface GalleryPhoto {
   /** The first rows load at once; the rest as the visitor scrolls. */
   eager: boolean
   favorited: boolean
-  /** Where its heart posts (and deletes), and where its download links are asked for. */
+  /** Where its heart posts (and deletes). */
   favoriteUrl: string
-  downloadUrl: string
   /** Lives as long as the cached list this photo came from: the owner of its tile's cached HTML. */
   tileOwner: object
 }
@@ -88,7 +87,6 @@ interface ListedPhoto {
   thumbUrl: string
   fullUrl: string
   favoriteUrl: string
-  downloadUrl: string
 }
 
 interface CachedList {
@@ -162,7 +160,6 @@ async function readList(gallery: Gallery, watermarked: boolean, audience: MediaA
       thumbUrl: cachedMediaUrl(row.media_asset_id, variants.thumb, audience, now, stored?.[variants.thumb] ?? null),
       fullUrl: cachedMediaUrl(row.media_asset_id, variants.full, audience, now, stored?.[variants.full] ?? null),
       favoriteUrl: router.makeUrl('photo_favorites.store', { slug: gallery.slug, photo_id: row.id }),
-      downloadUrl: router.makeUrl('photo_download_links.store', { slug: gallery.slug, photo_id: row.id }),
     }
   })
 }
@@ -234,7 +231,6 @@ export default class ListGalleryPhotos {
         eager: start + index < EAGER_TILES,
         favorited: favorites.has(photo.id),
         favoriteUrl: photo.favoriteUrl,
-        downloadUrl: photo.downloadUrl,
         tileOwner: photo,
       }
     })

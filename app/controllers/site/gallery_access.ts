@@ -20,7 +20,9 @@ export function notFound(ctx: HttpContext): never {
 
 /** The gallery of `/g/:slug…`, or 404: unknown, deleted, or a draft or archived one for anyone but the studio. */
 export async function galleryOf(ctx: HttpContext) {
-  const gallery = (await Gallery.findBySlug(ctx.params.slug)) ?? notFound(ctx)
+  // The browser's passes ride along, so the visitor comes with the gallery (see visitorOf).
+  const hashes = [...passesOf(ctx).values()].map((token) => GalleryVisitor.hashToken(token))
+  const gallery = (await Gallery.findBySlug(ctx.params.slug, hashes)) ?? notFound(ctx)
   await ctx.bouncer.with(GalleryPolicy).authorize('reveal', gallery)
   // Gallery pages wear the studio's look (layout/gallery); kept per process, no query a view.
   ctx.view.share({ branding: await studioBranding() })
@@ -31,10 +33,32 @@ const COOKIE_PREFIX = 'gv_'
 
 export const visitorCookieName = (gallery: Pick<Gallery, 'id'>) => `${COOKIE_PREFIX}${gallery.id.replace(/-/g, '').slice(0, 16)}`
 
+/** At most this many gallery passes are read from one request's cookies. */
+const MAX_PASSES = 20
+
+/** The gallery passes this browser holds (token by cookie name), decrypted once per request. */
+const passesRead = new WeakMap<HttpContext, Map<string, string>>()
+
+function passesOf(ctx: HttpContext) {
+  let passes = passesRead.get(ctx)
+  if (!passes) {
+    passes = new Map()
+    for (const name of Object.keys(ctx.request.cookiesList())) {
+      if (!name.startsWith(COOKIE_PREFIX) || passes.size >= MAX_PASSES) continue
+      const token = ctx.request.encryptedCookie(name)
+      if (typeof token === 'string') passes.set(name, token)
+    }
+    passesRead.set(ctx, passes)
+  }
+  return passes
+}
+
 /** The visitor this browser's gallery cookie names, or null (the policy judges its pass). */
 export async function visitorOf(ctx: HttpContext, gallery: Gallery) {
-  const token = ctx.request.encryptedCookie(visitorCookieName(gallery))
-  return typeof token === 'string' ? GalleryVisitor.findByPass(gallery, token) : null
+  const token = passesOf(ctx).get(visitorCookieName(gallery))
+  if (!token) return null
+  const joined = GalleryVisitor.joinedByPass(gallery, token)
+  return joined === undefined ? GalleryVisitor.findByPass(gallery, token) : joined
 }
 
 /** Who is looking, when GalleryPolicy lets them see the photos; null otherwise. */

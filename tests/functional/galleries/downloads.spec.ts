@@ -636,9 +636,12 @@ test.group('Gallery downloads: from the gallery page', (group) => {
     page.assertStatus(200)
     const html = page.text().replace(/&amp;/g, '&')
 
-    const action = html.match(new RegExp(`data-download="(/g/${gallery.slug}/photos/${photo.id}/download-links)"`))?.[1]
-    assert.exists(action, 'each photo carries its download action')
-    const link = await client.post(action!).loginAs(family).withCsrfToken().redirects(0)
+    // The lightbox puts the photo's id (its image's p-<id>) in the grid's download URL.
+    const pattern = html.match(new RegExp(`data-download-url="(/g/${gallery.slug}/photos/0{8}-0{4}-0{4}-0{4}-0{12}/download-links)"`))?.[1]
+    assert.exists(pattern, 'the grid carries the download action')
+    assert.include(html, `id="p-${photo.id}"`)
+    const action = pattern!.replace('00000000-0000-0000-0000-000000000000', photo.id)
+    const link = await client.post(action).loginAs(family).withCsrfToken().redirects(0)
     link.assertStatus(303)
     const file = await client.get(link.header('location')!)
     assert.isTrue(Buffer.compare(file.body(), web) === 0)

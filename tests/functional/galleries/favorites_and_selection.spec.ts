@@ -36,7 +36,8 @@ test.group('Favourites', (group) => {
     const html = response.text()
     assert.include(html, `id="fav-${photos[0].id}"`)
     assert.include(html, 'aria-pressed="true"')
-    assert.include(html, `hx-delete="${favoriteUrl(gallery, photos[0])}"`)
+    // Pressed, it now takes the heart off (DELETE, spoofed for a plain form).
+    assert.include(html, `formaction="${favoriteUrl(gallery, photos[0])}?_method=DELETE"`)
     assert.match(html, /id="selection-bar"[^>]*hx-swap-oob="true"/)
     assert.include(html, '1 of 10')
     assert.include(html, 'Download favourites (1)')
