@@ -96,7 +96,15 @@ interface CachedList {
   /** The default alt text names the gallery. */
   name: string
   madeAt: number
-  photos: Promise<ListedPhoto[]>
+  photos: Promise<PhotoIndex>
+}
+
+/** A cached list, with what every view asks of it worked out once. */
+interface PhotoIndex {
+  photos: ListedPhoto[]
+  byId: Map<string, ListedPhoto>
+  /** The nonce'd <style> rules of an unfiltered page, by its first photo and the cover. */
+  styles: Map<string, string>
 }
 
 /*
@@ -137,14 +145,14 @@ function listOf(gallery: Gallery, audience: MediaAudience, now = Date.now()) {
 
 
 
-async function readList(gallery: Gallery, watermarked: boolean, audience: MediaAudience, now: number): Promise<ListedPhoto[]> {
+async function readList(gallery: Gallery, watermarked: boolean, audience: MediaAudience, now: number): Promise<PhotoIndex> {
   const rows: any[] = await visiblePhotosOf(gallery.id)
     .select('photos.id', 'photos.media_asset_id', 'photos.alt_text')
     .select('media_assets.width', 'media_assets.height', 'media_assets.dominant_color', 'media_assets.variants')
     .orderBy('photos.sort_order')
     .orderBy('photos.created_at')
     .orderBy('photos.id')
-  return rows.map((row, index) => {
+  const photos = rows.map((row, index): ListedPhoto => {
     const stored = typeof row.variants === 'string' ? JSON.parse(row.variants) : row.variants
     const variants = viewingVariants(watermarked, stored)
     const width = Number(row.width) || 480
@@ -162,6 +170,7 @@ async function readList(gallery: Gallery, watermarked: boolean, audience: MediaA
       favoriteUrl: router.makeUrl('photo_favorites.store', { slug: gallery.slug, photo_id: row.id }),
     }
   })
+  return { photos, byId: new Map(photos.map((photo) => [photo.id, photo])), styles: new Map() }
 }
 
 /*
@@ -209,34 +218,30 @@ export default class ListGalleryPhotos {
     // The studio's preview (drafts too) signs for the studio; everyone else's URLs die with the gallery.
     const audience: MediaAudience = viewer.kind === 'studio' ? 'studio' : { galleryId: gallery.id }
     const cachedList = listOf(gallery, audience)
-    const [all, favorites] = await Promise.all([cachedList.photos, viewer.visitor ? favoritesOf(viewer.visitor) : new Set<string>()])
+    const [list, favorites] = await Promise.all([cachedList.photos, viewer.visitor ? favoritesOf(viewer.visitor) : new Set<string>()])
+    const all = list.photos
+    // Favourites of photos since hidden or deleted don't count.
     let favoriteCount = 0
-    for (const photo of all) if (favorites.has(photo.id)) favoriteCount++
+    for (const id of favorites) if (list.byId.has(id)) favoriteCount++
     const listed = favoritesOnly ? all.filter((photo) => favorites.has(photo.id)) : all
     const start = (page - 1) * perPage
-    const colours = new Set<string>()
-    const ratios = new Set<number>()
-    const photos = listed.slice(start, start + perPage).map((photo, index) => {
-      colours.add(photo.colour)
-      ratios.add(photo.ratio)
-      return {
-        id: photo.id,
-        alt: photo.altText ?? `Photo ${photo.position} of ${gallery.name}`,
-        width: photo.width,
-        height: photo.height,
-        thumbUrl: photo.thumbUrl,
-        fullUrl: photo.fullUrl,
-        colourClass: `ph-${photo.colour}`,
-        ratioClass: `ar-${photo.ratio}`,
-        eager: start + index < EAGER_TILES,
-        favorited: favorites.has(photo.id),
-        favoriteUrl: photo.favoriteUrl,
-        tileOwner: photo,
-      }
-    })
+    const onPage = listed.slice(start, start + perPage)
+    const photos = onPage.map((photo, index) => ({
+      id: photo.id,
+      alt: photo.altText ?? `Photo ${photo.position} of ${gallery.name}`,
+      width: photo.width,
+      height: photo.height,
+      thumbUrl: photo.thumbUrl,
+      fullUrl: photo.fullUrl,
+      colourClass: `ph-${photo.colour}`,
+      ratioClass: `ar-${photo.ratio}`,
+      eager: start + index < EAGER_TILES,
+      favorited: favorites.has(photo.id),
+      favoriteUrl: photo.favoriteUrl,
+      tileOwner: photo,
+    }))
 
-    const coverPhoto = all.find((photo) => photo.id === gallery.coverPhotoId) ?? all[0]
-    if (coverPhoto) colours.add(coverPhoto.colour)
+    const coverPhoto = (gallery.coverPhotoId ? list.byId.get(gallery.coverPhotoId) : undefined) ?? all[0]
     const cover = coverPhoto
       ? { url: coverPhoto.fullUrl, alt: coverPhoto.altText ?? `Cover of ${gallery.name}`, width: coverPhoto.width, height: coverPhoto.height, colourClass: `ph-${coverPhoto.colour}` }
       : null
@@ -250,7 +255,27 @@ export default class ListGalleryPhotos {
       shown: listed.length,
       page,
       nextPage: listed.length > start + perPage ? page + 1 : null,
-      styles: [...colours].map((hex) => `.ph-${hex}{background-color:#${hex}}`).join('') + [...ratios].map(ratioRule).join(''),
+      styles: favoritesOnly ? stylesOf(onPage, coverPhoto) : pageStyles(list, start, onPage, coverPhoto),
     }
   }
+}
+
+/** One rule per dominant colour (the page's and the cover's) and per aspect ratio on the page. */
+function stylesOf(photos: ListedPhoto[], cover: ListedPhoto | undefined) {
+  const colours = new Set(photos.map((photo) => photo.colour))
+  if (cover) colours.add(cover.colour)
+  const ratios = new Set(photos.map((photo) => photo.ratio))
+  return [...colours].map((hex) => `.ph-${hex}{background-color:#${hex}}`).join('') + [...ratios].map(ratioRule).join('')
+}
+
+/** An unfiltered page's rules, worked out once per cached list (the cover is not part of its key). */
+function pageStyles(list: PhotoIndex, start: number, photos: ListedPhoto[], cover: ListedPhoto | undefined) {
+  const key = `${start}:${cover?.id ?? ''}`
+  let styles = list.styles.get(key)
+  if (styles === undefined) {
+    if (list.styles.size >= 100) list.styles.clear()
+    styles = stylesOf(photos, cover)
+    list.styles.set(key, styles)
+  }
+  return styles
 }
