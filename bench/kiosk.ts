@@ -16,7 +16,7 @@
 */
 import pg from 'pg'
 import { resolve } from 'node:path'
-import { mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { topFrames } from './support/cpu_profile.js'
 import { cpuPer, cpuSplit } from './support/cpu_split.js'
 import { parseFlags, fixed, ratio } from './support/cli.js'
@@ -57,17 +57,29 @@ try {
   let tablet = await tabletSession(server.url, day.code, day.staffId)
   await checkIn(server.url, day.sessionIds[0], tablet)
   const counted: string[][] = []
+  const boardCounted: string[][] = []
+  const countedHeaders = { cookie: tablet.cookie, 'hx-request': 'true' }
+  let heldBoard = etagOf(await (await fetch(`${server.url}/kiosk`, { headers: countedHeaders })).text())
+  const sqlOf = () => counter.take().map((q) => q.sql).filter((sql) => !/^select version\(\)/i.test(sql))
   for (const id of day.sessionIds.slice(1, 4)) {
     counter.take()
     await checkIn(server.url, id, tablet)
-    counted.push(counter.take().map((q) => q.sql).filter((sql) => !/^select version\(\)/i.test(sql)))
+    counted.push(sqlOf())
+    const board = await fetch(`${server.url}/kiosk`, { headers: { ...countedHeaders, 'x-board-since': heldBoard } })
+    await board.text()
+    heldBoard = board.headers.get('etag') ?? heldBoard
+    boardCounted.push(sqlOf())
   }
   const worst = counted.reduce((a, b) => (b.length > a.length ? b : a))
+  const worstBoard = boardCounted.reduce((a, b) => (b.length > a.length ? b : a))
   await server.stop()
   server = null
   await counter.close()
   console.log(`  queries per check-in: ${worst.length}`)
   worst.forEach((sql, index) => console.log(`    ${index + 1}. ${sql.replace(/\s+/g, ' ').slice(0, 160)}`))
+  console.log(`  queries per board refresh after it (changed cards): ${worstBoard.length}`)
+  worstBoard.forEach((sql, index) => console.log(`    ${index + 1}. ${sql.replace(/\s+/g, ' ').slice(0, 160)}`))
+  writeFileSync(resolve(ROOT, 'tmp/bench-kiosk-queries.sql'), [...worst, ...worstBoard].map((sql) => `${sql.replace(/\s+/g, ' ')};`).join('\n') + '\n')
 
   // 2. Load, on a fresh server connected straight to PostgreSQL, as a second paired tablet.
   await resetDay()
@@ -177,7 +189,7 @@ try {
       const windows = [['check-in rounds', { from: checkInFrom, to: checkInTo }], ['board full-render phase (first round)', boardWindows[0]]] as const
       for (const [phase, window] of windows) {
         const top = topFrames(resolve(profileDir, file), 25, window)
-        console.log(`  CPU profile ${resolve(profileDir, file)}: top frames by self time, ${phase} (${top.samples} samples)`)
+        console.log(`  CPU profile ${resolve(profileDir, file)}: top frames by self time, ${phase} ${window.from}..${window.to} µs (${top.samples} samples)`)
         top.frames.forEach((line) => console.log(`    ${line}`))
       }
     }
