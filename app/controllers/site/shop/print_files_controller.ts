@@ -24,7 +24,8 @@ export default class PrintFilesController {
     if (!item || !asset) throw new errors.E_ROUTE_NOT_FOUND([request.method(), request.url()])
     const original = await drive.use().getBytes(asset.key)
     const image = sharp(original).rotate()
-    const { width = 0, height = 0 } = await sharp(original).rotate().metadata()
+    // metadata() gives the stored size even after rotate(); the crop is cut from the upright picture.
+    const { width, height } = (await image.metadata()).autoOrient
     const crop = printCrop(width, height, item.productVariant.size)
     const file = await (crop ? image.extract(crop) : image).jpeg({ quality: 95 }).toBuffer()
     response.header('Content-Type', 'image/jpeg')
