@@ -4,20 +4,23 @@ import type Refund from '#models/refund'
 import Invoice from '#models/invoice'
 import User from '#models/user'
 import RecordAudit from '#actions/audit/record_audit'
+import { applyRefundToOrder } from '#actions/payments/apply_payment_to_order'
 import RefundIssuedNotification from '#mails/refund_issued_notification'
 import { deliverMail } from '#services/mail/deliver_mail'
 import type { Actor } from '#support/actor'
 
 /**
  * Records money the gateway gave back on the payment (its compare-and-set on the amount
- * refunded so far) and its invoice, inside the caller's transaction. Null when the payment
- * no longer has that much to refund: another refund took it first.
+ * refunded so far), its invoice and, refunded in full, its print order, inside the caller's
+ * transaction. Null when the payment no longer has that much to refund: another refund took
+ * it first.
  */
 export async function applyRefund(trx: TransactionClientContract, paymentId: string, amount: number, reason: string, actor: Actor) {
   const fresh = await Payment.query({ client: trx }).where('id', paymentId).firstOrFail()
   if (amount > fresh.refundable) return null
   if (!(await fresh.refund(reason, amount, { actor, client: trx }))) return null
   if (fresh.invoiceId) await trx.from('invoices').where('id', fresh.invoiceId).increment('refunded_amount', amount)
+  await applyRefundToOrder(fresh, actor, trx)
   return fresh
 }
 

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type Payment from '#models/payment'
 import { applyPaymentToSession } from '#actions/payments/apply_payment_to_session'
+import { applyPaymentToOrder } from '#actions/payments/apply_payment_to_order'
 import RecordAudit from '#actions/audit/record_audit'
 import ApplyPaymentToInvoice from '#actions/invoices/apply_payment_to_invoice'
 import type { Actor } from '#support/actor'
@@ -10,8 +11,8 @@ export type MarkReceivedResult = { ok: true; confirmed: boolean } | { ok: false;
 /**
  * The studio took an offline payment at the desk (cash, card terminal, transfer): the
  * pending payment succeeds with who and how, the session's balance drops, and a booked
- * session whose deposit (or full price) this was is confirmed; the payment counts on its
- * invoice (ApplyPaymentToInvoice). One transaction.
+ * session whose deposit (or full price) this was is confirmed, a print order it paid for is
+ * paid; the payment counts on its invoice (ApplyPaymentToInvoice). One transaction.
  */
 export default class MarkPaymentReceived {
   static async handle(actor: Actor, payment: Payment, method: 'cash' | 'card' | 'bank_transfer'): Promise<MarkReceivedResult> {
@@ -21,6 +22,7 @@ export default class MarkPaymentReceived {
       if (!(await payment.markSucceeded({ method, receivedBy: actor.userId }, { actor, client: trx }))) return false
       await ApplyPaymentToInvoice.handle(payment, { actor, client: trx })
       confirmed = await applyPaymentToSession(payment, actor, trx)
+      await applyPaymentToOrder(payment, actor, trx)
       return true
     })
     // A double tap or a second desk got there first.

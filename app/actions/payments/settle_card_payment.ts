@@ -6,6 +6,7 @@ import User from '#models/user'
 import PhotoSession from '#models/photo_session'
 import PaymentReceiptNotification from '#mails/payment_receipt_notification'
 import { applyPaymentToSession } from '#actions/payments/apply_payment_to_session'
+import { applyPaymentToOrder } from '#actions/payments/apply_payment_to_order'
 import ApplyPaymentToInvoice from '#actions/invoices/apply_payment_to_invoice'
 import RecordAudit from '#actions/audit/record_audit'
 import { deliverMail } from '#services/mail/deliver_mail'
@@ -24,7 +25,7 @@ export type SettleResult = { ok: true; settled: boolean } | { ok: false; reason:
  * The provider says a card payment went through (a webhook, whichever of Checkout's
  * events comes first). The pending payment succeeds once (a compare-and-set, so a
  * redelivered or concurrent event settles nothing twice and sends one receipt), the
- * session's balance and status and its invoice (ApplyPaymentToInvoice) follow in the same transaction, and the card it saved is
+ * session's balance and status, the print order it paid for, and its invoice (ApplyPaymentToInvoice) follow in the same transaction, and the card it saved is
  * kept on the session's plan for the installments (every time: that part is idempotent).
  */
 export default class SettleCardPayment {
@@ -38,6 +39,7 @@ export default class SettleCardPayment {
       )
       if (won) {
         await applyPaymentToSession(payment, actor, trx)
+        await applyPaymentToOrder(payment, actor, trx)
         await ApplyPaymentToInvoice.handle(payment, { actor, client: trx })
       }
       if (intent.customerId && intent.paymentMethodId && payment.photoSessionId) {

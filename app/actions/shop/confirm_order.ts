@@ -20,7 +20,7 @@ export default class ConfirmOrder {
   static async handle(order: Order, payment: Payment, customerName: string): Promise<PaymentStart> {
     const link = appUrl + orderUrl(order)
     const start = await StartPayment.handle(payment, {
-      customer: { id: order.userId ?? order.customerEmail, email: order.customerEmail, name: customerName },
+      customer: { id: order.userId, email: order.customerEmail, name: customerName },
       description: `Print order ${order.orderNumber}`,
       returnUrl: link,
       cancelUrl: link,

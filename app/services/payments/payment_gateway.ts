@@ -69,7 +69,8 @@ export type PaymentRefund =
 export interface PaymentStartRequest {
   /** The pending row (amount, currency, type, idempotency key). */
   payment: Payment
-  customer: { id: string; email: string | null; name: string }
+  /** `id` is the customer's account; null for a guest at the shop's checkout. */
+  customer: { id: string | null; email: string | null; name: string }
   /** One line for the hosted page and the receipt: "Deposit for S-2026-000123 (Rockstar mini)". */
   description: string
   /** Where a hosted page sends the customer back to, after paying or giving up. */

@@ -45,15 +45,17 @@ export class StripeGateway implements PaymentGateway {
 
   async start(request: PaymentStartRequest): Promise<PaymentStart> {
     const { payment } = request
-    const customer = await this.customerFor(request.customer)
+    const { id, email, name } = request.customer
+    // An account's card is kept for later charges (plan instalments); a guest's is not.
+    const customer = id ? { customer: await this.customerFor({ id, email, name }) } : { customer_email: email ?? undefined }
     const metadata = { payment_id: payment.id, payment_type: payment.paymentType }
     const session = await this.client.checkout.sessions.create(
       {
         mode: 'payment',
-        customer,
+        ...customer,
         client_reference_id: payment.id,
         line_items: [{ quantity: 1, price_data: { currency: payment.currency.toLowerCase(), unit_amount: payment.amount, product_data: { name: request.description } } }],
-        payment_intent_data: { setup_future_usage: 'off_session', description: request.description, metadata },
+        payment_intent_data: { ...(id ? { setup_future_usage: 'off_session' as const } : {}), description: request.description, metadata },
         metadata,
         success_url: request.returnUrl,
         cancel_url: request.cancelUrl,

@@ -14,6 +14,9 @@ import { artworkForSale } from '#tests/support/shop'
 import { addToGuestCart, checkout } from '#tests/support/checkout'
 import { FakeGooten, FakePrintful } from '#tests/support/fake_labs'
 import { lastDeliveredTo } from '#tests/support/mail'
+import MarkPaymentReceived from '#actions/payments/mark_payment_received'
+import { UserFactory } from '#database/factories/user_factory'
+import { actors } from '#support/actor'
 
 const fast = { timeoutMs: 300, attempts: 4, backoffMs: 5 }
 
@@ -25,8 +28,14 @@ async function orderForTheLabs(client: any) {
   const { token } = await addToGuestCart(client, smallOption.id, 2)
   await addToGuestCart(client, largeOption.id, 1, token)
   await checkout(client, token!, { email: 'fan@example.com' })
-  const order = await Order.query().preload('items').firstOrFail()
-  await order.merge({ status: 'paid', paidAt: DateTime.now(), reviewEndsAt: DateTime.now().minus({ minutes: 1 }) }).save()
+  // Paid at the studio (the default gateway), then its review window runs out.
+  const placed = await Order.query().preload('payments').firstOrFail()
+  const desk = await UserFactory.apply('staff').create()
+  await MarkPaymentReceived.handle(actors.user(desk), placed.payments[0], 'card')
+  await placed.refresh()
+  await placed.merge({ reviewEndsAt: DateTime.now().minus({ minutes: 1 }) }).save()
+  const order = await Order.query().preload('items').where('id', placed.id).firstOrFail()
+  if (order.status !== 'paid') throw new Error(`the desk payment left the order ${order.status}`)
   return order
 }
 

@@ -1,0 +1,114 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import Order from '#models/order'
+import Payment from '#models/payment'
+import SyncFulfillment from '#actions/shop/sync_fulfillment'
+import MarkPaymentReceived from '#actions/payments/mark_payment_received'
+import RefundPayment from '#actions/payments/refund_payment'
+import { actors } from '#support/actor'
+import { UserFactory } from '#database/factories/user_factory'
+import type { LocalStripe } from '#services/payments/local_stripe/server'
+import { artworkForSale } from '#tests/support/shop'
+import { addToGuestCart, checkout } from '#tests/support/checkout'
+import { payOnHostedPage, useLocalStripe } from '#tests/support/stripe'
+
+/** A guest's order of two small prints, placed through the checkout form. */
+async function placeOrder(client: any) {
+  const { smallOption } = await artworkForSale()
+  const { token } = await addToGuestCart(client, smallOption.id, 2)
+  const { placed } = await checkout(client, token!)
+  const order = await Order.query().preload('payments').firstOrFail()
+  return { order, payment: order.payments[0], placed: placed!, payAt: placed!.header('location') as string }
+}
+
+/** The order's state changes, oldest first, as its history records them. */
+async function historyOf(order: Order) {
+  const rows = await db.from('status_changes').where('subject_type', 'Order').where('subject_id', order.id).orderBy('created_at').orderBy('to_status')
+  return rows.map((row) => `${row.from_status}→${row.to_status}`)
+}
+
+test.group('Shop: a card payment pays the order', (group) => {
+  let stripe: LocalStripe
+  useLocalStripe(group, (started) => (stripe = started))
+
+  test('a guest pays on the hosted page: the order is paid once, and goes to print when its review window closes', async ({ client, assert }) => {
+    const { order, payment, payAt } = await placeOrder(client)
+    assert.match(payAt, new RegExp(`^${stripe.url}/checkout/cs_test_`))
+    assert.equal(order.status, 'pending')
+
+    const paid = await payOnHostedPage(payAt)
+    assert.equal(paid.status, 303)
+    await stripe.flushWebhooks()
+
+    await payment.refresh()
+    assert.equal(payment.status, 'succeeded')
+    await order.refresh()
+    assert.equal(order.status, 'paid')
+    assert.isNotNull(order.paidAt)
+    // Both of Checkout's events arrived; the order moved once.
+    assert.deepEqual(await historyOf(order), ['pending→paid'])
+
+    // Still inside the review window: nothing goes to print yet.
+    assert.deepEqual((await SyncFulfillment.handle()).released, [])
+    const closed = await SyncFulfillment.handle({ now: order.reviewEndsAt!.plus({ minutes: 1 }) })
+    assert.deepEqual(closed.released, [order.orderNumber])
+    await order.refresh()
+    assert.equal(order.status, 'in_production')
+  })
+
+  test('a declined card leaves the order pending', async ({ client, assert }) => {
+    const { order, payAt } = await placeOrder(client)
+    const declined = await payOnHostedPage(payAt, '4000 0000 0000 0002')
+    assert.equal(declined.status, 402)
+    await stripe.flushWebhooks()
+    await order.refresh()
+    assert.equal(order.status, 'pending')
+    assert.deepEqual(await historyOf(order), [])
+  })
+})
+
+test.group('Shop: paid at the studio, refunded', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the desk takes the payment: the order is paid, and a second tap changes nothing', async ({ client, assert }) => {
+    const { order, payment } = await placeOrder(client)
+    assert.equal(payment.provider, 'offline')
+    const staff = await UserFactory.apply('staff').create()
+
+    const first = await MarkPaymentReceived.handle(actors.user(staff), payment, 'card')
+    assert.isTrue(first.ok)
+    const again = await MarkPaymentReceived.handle(actors.user(staff), await Payment.findOrFail(payment.id), 'card')
+    assert.deepEqual(again, { ok: false, reason: 'not_pending' })
+
+    await order.refresh()
+    assert.equal(order.status, 'paid')
+    const history = await db.from('status_changes').where('subject_type', 'Order').where('subject_id', order.id)
+    assert.lengthOf(history, 1)
+    assert.equal(history[0].actor_id, staff.id)
+    assert.equal(history[0].note, 'Paid at the studio')
+  })
+
+  test('a partial refund leaves the order paid; refunding the rest refunds the order', async ({ client, assert }) => {
+    const { order, payment } = await placeOrder(client)
+    const admin = await UserFactory.apply('admin').create()
+    await MarkPaymentReceived.handle(actors.user(admin), payment, 'cash')
+    await payment.refresh()
+
+    const part = await RefundPayment.handle(actors.user(admin), payment, { amount: 1_000, reason: 'One print scuffed', idempotencyKey: 'r1' })
+    assert.isTrue(part.ok)
+    await order.refresh()
+    assert.equal(order.status, 'paid')
+
+    await payment.refresh()
+    const rest = await RefundPayment.handle(actors.user(admin), payment, { amount: payment.refundable, reason: 'Order cancelled', idempotencyKey: 'r2' })
+    assert.isTrue(rest.ok)
+    await order.refresh()
+    assert.equal(order.status, 'refunded')
+    assert.isNotNull(order.refundedAt)
+    assert.deepEqual(await historyOf(order), ['pending→paid', 'paid→refunded'])
+    // A refunded order is not sent to print.
+    assert.deepEqual((await SyncFulfillment.handle({ now: DateTime.now().plus({ days: 1 }) })).released, [])
+  })
+})
