@@ -5,6 +5,8 @@ import DiscountCode from '#models/discount_code'
 import { artworkForSale } from '#tests/support/shop'
 import { UserFactory } from '#database/factories/user_factory'
 import { watchConsoleErrors } from '#tests/support/browser'
+import type { LocalStripe } from '#services/payments/local_stripe/server'
+import { useLocalStripe } from '#tests/support/stripe'
 
 test.group('Journey: the print shop', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -85,5 +87,48 @@ test.group('Journey: the print shop', (group) => {
     await shopper.assertTextContains('body', '1Z999AA10123456784')
     await order.refresh()
     assert.equal(order.status, 'shipped')
+  })
+})
+
+test.group('Journey: a guest pays for prints with the demo card', (group) => {
+  let stripe: LocalStripe
+  useLocalStripe(group, (started) => (stripe = started))
+
+  test('two prints with a discount code, paid on the hosted page: the order page says paid', async ({ visit, assert }) => {
+    await artworkForSale()
+    await DiscountCode.create({ code: 'WELCOME10', kind: 'percent', amount: 10, redemptions: 0, appliesTo: 'order' })
+    const page = await visit('/artworks/electric-riff')
+    const consoleErrors = watchConsoleErrors(page)
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.locator('#print-option').selectOption({ label: '8x10 print, lustre: $25.00' })
+    await page.locator('#print-quantity').fill('2')
+    await page.getByRole('button', { name: 'Add to cart' }).click()
+    await page.getByRole('link', { name: 'Checkout' }).click()
+    await page.getByLabel('Email').fill('guest@example.com')
+    await page.getByLabel('Full name').fill('Joan Jett')
+    await page.getByLabel('Address', { exact: true }).fill('1 Rock Street')
+    await page.getByLabel('City').fill('San Francisco')
+    await page.getByLabel('State / province / region').fill('CA')
+    await page.getByLabel('Postal code').fill('94110')
+    await page.getByLabel('Discount code (optional)').fill('welcome10')
+    await page.getByRole('button', { name: 'See the total' }).click()
+    await page.getByRole('button', { name: 'Place order: $56.26' }).click()
+
+    // The local Stripe server's hosted Checkout page, then back to the order.
+    await page.waitForURL(/\/checkout\//)
+    await page.assertTextContains('body', 'Demo card — no money moves')
+    await page.assertTextContains('body', '$56.26')
+    await page.getByLabel('Card number').fill('4242 4242 4242 4242')
+    await page.getByRole('button', { name: /with the demo card/ }).click()
+    await page.waitForURL(/\/orders\//)
+    await stripe.flushWebhooks()
+
+    const order = await Order.firstOrFail()
+    assert.equal(order.status, 'paid')
+    assert.equal(order.totalAmount, 5626)
+    await page.reload()
+    await page.assertTextContains('h1', order.orderNumber)
+    await page.assertTextContains('body', 'Paid')
+    assert.deepEqual(consoleErrors, [])
   })
 })
