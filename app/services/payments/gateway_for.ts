@@ -1,6 +1,6 @@
 import type Payment from '#models/payment'
 import type { PaymentGateway } from '#services/payments/payment_gateway'
-import { paymentGateway, paypalFromEnv } from '#services/payments/gateway'
+import { paymentGateway, paypalFromEnv, stripeFromEnv } from '#services/payments/gateway'
 import { OfflineGateway } from '#services/payments/offline_gateway'
 
 /**
@@ -12,5 +12,6 @@ export function gatewayFor(payment: Payment): PaymentGateway | null {
   if (configured.provider === payment.provider) return configured
   if (payment.provider === 'offline') return new OfflineGateway()
   if (payment.provider === 'paypal') return paypalFromEnv()
+  if (payment.provider === 'stripe') return stripeFromEnv()
   return null
 }

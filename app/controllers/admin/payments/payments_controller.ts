@@ -19,7 +19,7 @@ export default class PaymentsController {
     payments.baseUrl(ctx.request.url())
     payments.queryString(ctx.request.qs())
     const settings = await StudioSetting.current()
-    const overview = await PaymentsOverview.handle(settings.timezone)
+    const overview = await PaymentsOverview.handle(settings)
     return ctx.view.render('pages/admin/payments/index', {
       payments,
       overview,
