@@ -37,6 +37,7 @@ const CheckoutsController = () => import('#controllers/site/shop/checkouts_contr
 const OrdersController = () => import('#controllers/site/shop/orders_controller')
 const BalancePaymentsController = () => import('#controllers/site/balance_payments_controller')
 const OrderCancellationsController = () => import('#controllers/site/shop/order_cancellations_controller')
+const OrderReordersController = () => import('#controllers/site/shop/order_reorders_controller')
 
 router.get('/cart', [CartsController, 'show']).as('cart.show')
 router.post('/cart/items', [CartItemsController, 'store']).as('cart_items.store')
@@ -49,6 +50,7 @@ router.get('/orders/:id', [OrdersController, 'show']).as('orders.show')
 router.get('/sessions/:session_id/balance-payment', [BalancePaymentsController, 'create']).as('balance_payments.create').where('session_id', uuidMatcher)
 router.post('/sessions/:session_id/balance-payment', [BalancePaymentsController, 'store']).as('balance_payments.store').where('session_id', uuidMatcher)
 router.post('/orders/:order_id/cancellation', [OrderCancellationsController, 'store']).as('order_cancellations.store').where('order_id', uuidMatcher)
+router.post('/orders/:order_id/reorder', [OrderReordersController, 'store']).as('order_reorders.store').where('order_id', uuidMatcher)
 
 const PrintFilesController = () => import('#controllers/site/shop/print_files_controller')
 router.get('/print-files/:item_id', [PrintFilesController, 'show']).as('print_files.show').where('item_id', uuidMatcher)

@@ -3,6 +3,8 @@ import { errors } from '@adonisjs/core'
 import { DateTime } from 'luxon'
 import Order from '#models/order'
 import { cancellationUrl } from '#controllers/site/shop/order_cancellations_controller'
+import { reorderUrl } from '#controllers/site/shop/order_reorders_controller'
+import { trackingLinks } from '#shop/tracking_links'
 
 /**
  * One order, for its customer: through the signed link of the confirmation (guests), or
@@ -17,6 +19,8 @@ export default class OrdersController {
     return view.render('pages/site/orders/show', {
       order,
       cancelUrl: cancellationUrl(order),
+      reorderUrl: reorderUrl(order),
+      trackingLinks,
       reviewOpen: ['pending', 'paid'].includes(order.status) && !!order.reviewEndsAt && order.reviewEndsAt > DateTime.now(),
     })
   }
