@@ -5,6 +5,11 @@ import Payment from '#models/payment'
 import User from '#models/user'
 import PhotoSession from '#models/photo_session'
 import PaymentReceiptNotification from '#mails/payment_receipt_notification'
+import BillingNotification from '#mails/billing_notification'
+import Order from '#models/order'
+import { orderUrl } from '#actions/shop/confirm_order'
+import { formatMoney } from '#services/money/format_money'
+import { DateTime } from 'luxon'
 import { applyPaymentToSession } from '#actions/payments/apply_payment_to_session'
 import { applyPaymentToOrder } from '#actions/payments/apply_payment_to_order'
 import ApplyPaymentToInvoice from '#actions/invoices/apply_payment_to_invoice'
@@ -64,6 +69,7 @@ export default class SettleCardPayment {
 }
 
 export async function sendReceipt(payment: Payment, installment: string | null = null) {
+  if (payment.orderId) return sendOrderReceipt(payment)
   const family = payment.userId ? await User.find(payment.userId) : null
   if (!family?.email) return
   const session = payment.photoSessionId ? await PhotoSession.find(payment.photoSessionId) : null
@@ -73,6 +79,28 @@ export async function sendReceipt(payment: Payment, installment: string | null =
       balance: session?.balanceDue ?? null,
       installment,
       link: appUrl + router.makeUrl('portal.payments.show', { id: payment.id }),
+    })
+  )
+}
+
+/** A print order's receipt, to the address it was placed with (a guest has no account). */
+async function sendOrderReceipt(payment: Payment) {
+  const order = await Order.find(payment.orderId!)
+  if (!order) return
+  const amount = formatMoney(payment.amount, payment.currency)
+  const window = order.status === 'paid' && order.reviewEndsAt && order.reviewEndsAt > DateTime.now()
+  await deliverMail(
+    new BillingNotification({
+      to: order.customerEmail,
+      greeting: 'Hello,',
+      subject: `Receipt: ${amount} for order ${order.orderNumber}`,
+      lines: [
+        `We received ${amount} by card for order ${order.orderNumber}. Thank you!`,
+        window
+          ? `Your prints go to the lab on ${order.reviewEndsAt!.toFormat('cccc, LLLL d, h:mm a')}; until then you can still cancel the order from its page.`
+          : 'Your prints are on their way to the lab; the order page shows their progress and tracking.',
+      ],
+      link: { label: 'See your order', url: appUrl + orderUrl(order) },
     })
   )
 }

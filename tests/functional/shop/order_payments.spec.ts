@@ -13,6 +13,19 @@ import type { LocalStripe } from '#services/payments/local_stripe/server'
 import { artworkForSale } from '#tests/support/shop'
 import { addToGuestCart, checkout } from '#tests/support/checkout'
 import { payOnHostedPage, useLocalStripe } from '#tests/support/stripe'
+import { lastDeliveredTo } from '#tests/support/mail'
+import StudioSetting from '#models/studio_setting'
+import EmailLog from '#models/email_log'
+
+/** The signed "Cancel this order" action on the order's page, posted as the customer would: the message it flashes. */
+async function cancelFromOrderPage(client: any, order: Order) {
+  const { orderUrl } = await import('#actions/shop/confirm_order')
+  const page = await client.get(orderUrl(order))
+  const action = page.text().match(/action="([^"]*\/cancellation[^"]*)"/)![1].replace(/&amp;/g, '&')
+  const response = await client.post(action).withCsrfToken().redirects(0)
+  response.assertStatus(302)
+  return response.flashMessages().success as string | undefined
+}
 
 /** A guest's order of two small prints, placed through the checkout form. */
 async function placeOrder(client: any) {
@@ -49,6 +62,11 @@ test.group('Shop: a card payment pays the order', (group) => {
     assert.isNotNull(order.paidAt)
     // Both of Checkout's events arrived; the order moved once.
     assert.deepEqual(await historyOf(order), ['pending→paid'])
+    // The guest's receipt names the order and links to it (no account to sign in to).
+    const receipt = lastDeliveredTo('guest@example.com')
+    assert.equal(receipt.subject, `Receipt: $61.63 for order ${order.orderNumber}`)
+    assert.include(receipt.text!, `/orders/${order.id}?signature=`)
+    assert.lengthOf(await EmailLog.query().where('subject', receipt.subject), 1)
 
     // Still inside the review window: nothing goes to print yet.
     assert.deepEqual((await SyncFulfillment.handle()).released, [])
@@ -56,6 +74,29 @@ test.group('Shop: a card payment pays the order', (group) => {
     assert.deepEqual(closed.released, [order.orderNumber])
     await order.refresh()
     assert.equal(order.status, 'in_production')
+  })
+
+  test('cancelled in its review window, a card-paid order is refunded in full through Stripe, once', async ({ client, assert }) => {
+    const { order, payment, payAt } = await placeOrder(client)
+    await payOnHostedPage(payAt)
+    await stripe.flushWebhooks()
+    await payment.refresh()
+
+    const said = await cancelFromOrderPage(client, order)
+    assert.equal(said, `Order ${order.orderNumber} is cancelled. $61.63 is on its way back to your card.`)
+    await stripe.flushWebhooks()
+    await order.refresh()
+    assert.equal(order.status, 'cancelled')
+    await payment.refresh()
+    assert.equal(payment.status, 'refunded')
+    assert.equal(stripe.paymentIntents.get(payment.providerPaymentId!)?.refunded_amount, 6_163)
+
+    // Cancelling again (a second tab) refunds nothing more.
+    const { cancellationUrl } = await import('#controllers/site/shop/order_cancellations_controller')
+    ;(await client.post(cancellationUrl(order)).withCsrfToken().redirects(0)).assertStatus(302)
+    await stripe.flushWebhooks()
+    assert.equal(stripe.paymentIntents.get(payment.providerPaymentId!)?.refunded_amount, 6_163)
+    assert.lengthOf(await db.from('refunds').where('payment_id', payment.id), 1)
   })
 
   test('a declined card leaves the order pending', async ({ client, assert }) => {
@@ -88,6 +129,22 @@ test.group('Shop: paid at the studio, refunded', (group) => {
     assert.lengthOf(history, 1)
     assert.equal(history[0].actor_id, staff.id)
     assert.equal(history[0].note, 'Paid at the studio')
+  })
+
+  test('paid at the studio then cancelled in the window: the studio is emailed to give the money back', async ({ client, assert }) => {
+    const { order, payment } = await placeOrder(client)
+    const settings = await StudioSetting.current()
+    settings.email = 'desk@loupe.test'
+    await settings.save()
+    await MarkPaymentReceived.handle(actors.user(await UserFactory.apply('staff').create()), payment, 'cash')
+
+    const said = await cancelFromOrderPage(client, order)
+    assert.equal(said, `Order ${order.orderNumber} is cancelled. The studio will give back the $61.63 you paid there.`)
+    const notice = lastDeliveredTo('desk@loupe.test')
+    assert.equal(notice.subject, `Refund to make: order ${order.orderNumber} was cancelled`)
+    assert.include(notice.text!, '$61.63 (paid at the studio by cash)')
+    await payment.refresh()
+    assert.equal(payment.status, 'succeeded')
   })
 
   test('a partial refund leaves the order paid; refunding the rest refunds the order', async ({ client, assert }) => {
