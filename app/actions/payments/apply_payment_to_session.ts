@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { sqlTime } from '#support/db/sql_time'
 import type Payment from '#models/payment'
@@ -44,4 +45,13 @@ export async function recountSessionBalances(sessionIds: string[], trx: Transact
       balance_due: trx.knexRawQuery(`CASE WHEN total_amount > ${SETTLED_SUM} THEN total_amount - ${SETTLED_SUM} ELSE 0 END`),
       updated_at: sqlTime(now),
     })
+}
+
+/**
+ * How much more than its price a session's settled payments hold: a balance paid online
+ * while a billing run charged one of its instalments, say (each was right when it began).
+ */
+export async function sessionOverpayment(sessionId: string) {
+  const row = await db.from('photo_sessions').where('id', sessionId).select('total_amount', db.raw(`${SETTLED_SUM} as settled`)).first()
+  return row ? Math.max(0, Number(row.settled) - Number(row.total_amount)) : 0
 }

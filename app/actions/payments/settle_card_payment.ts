@@ -10,7 +10,8 @@ import Order from '#models/order'
 import { orderUrl } from '#actions/shop/confirm_order'
 import { formatMoney } from '#services/money/format_money'
 import { DateTime } from 'luxon'
-import { applyPaymentToSession } from '#actions/payments/apply_payment_to_session'
+import { applyPaymentToSession, sessionOverpayment } from '#actions/payments/apply_payment_to_session'
+import RefundPayment from '#actions/payments/refund_payment'
 import { applyPaymentToOrder } from '#actions/payments/apply_payment_to_order'
 import ApplyPaymentToInvoice from '#actions/invoices/apply_payment_to_invoice'
 import RecordAudit from '#actions/audit/record_audit'
@@ -58,6 +59,7 @@ export default class SettleCardPayment {
       return won
     })
     if (!settled) return { ok: true, settled: false }
+    if (payment.photoSessionId && SESSION_PRICE.includes(payment.paymentType)) await refundOverpayment(actor, payment)
     await RecordAudit.handle(actor, {
       action: 'payment.received',
       subject: { type: 'payment', id: payment.id },
@@ -66,6 +68,17 @@ export default class SettleCardPayment {
     await sendReceipt(payment)
     return { ok: true, settled: true }
   }
+}
+
+/** Payments towards a session's price (its balance is what they leave of it). */
+const SESSION_PRICE = ['deposit', 'balance', 'plan_payment']
+
+/** The part of this payment the session's price no longer needed goes back to the card, once. */
+async function refundOverpayment(actor: Actor, payment: Payment) {
+  const over = Math.min(payment.refundable, await sessionOverpayment(payment.photoSessionId!))
+  if (over <= 0) return
+  const reason = 'Paid more than the session costs: the difference goes back to your card'
+  await RefundPayment.handle(actor, payment, { amount: over, reason, idempotencyKey: `overpaid:${payment.id}` })
 }
 
 export async function sendReceipt(payment: Payment, installment: string | null = null) {
