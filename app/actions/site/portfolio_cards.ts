@@ -9,16 +9,16 @@ export interface PortfolioCard {
 }
 
 /**
- * The portfolio grid's cards: published artworks (one category's, one photographer's, those
+ * The portfolio grid's cards: published artworks (some categories', one photographer's, those
  * sold as one product, or all) with their picture's size, in one joined query of the few
  * columns the grid shows, as plain objects. Sixty models and their assets' EXIF would cost more than the whole page.
  */
-export async function portfolioCards(categoryId?: string, photographerId?: string, productId?: string): Promise<PortfolioCard[]> {
+export async function portfolioCards(categoryIds?: string[], photographerId?: string, productId?: string): Promise<PortfolioCard[]> {
   const rows = await db
     .from('artworks as a')
     .leftJoin('media_assets as m', (join) => join.on('m.id', 'a.media_asset_id').andOnVal('m.status', 'ready'))
     .where('a.status', 'published')
-    .if(categoryId, (q) => q.where('a.category_id', categoryId!))
+    .if(categoryIds, (q) => q.whereIn('a.category_id', categoryIds!))
     .if(photographerId, (q) => q.where('a.photographer_id', photographerId!))
     .if(productId, (q) =>
       q.whereExists((offered) =>

@@ -18,7 +18,7 @@ test.group('Stripe: a balance paid twice over', (group) => {
     const { family, children } = await familyWith(1)
     const draft = await readyDraft(family, pkg, at(30, '10:00'), { childIds: [children[0].id], paymentOption: '3_pay' })
     const booked = await client.post(`/book/${draft.id}/confirmation`).form({ total: 40000, dueNow: 10000 }).loginAs(family).withCsrfToken().redirects(0)
-    await payOnHostedPage(booked.header('location'))
+    await payOnHostedPage(booked.header('location')!)
     await stripe.flushWebhooks()
     const session = await PhotoSession.query().where('user_id', family.id).firstOrFail()
     assert.equal(session.balanceDue, 30_000)
@@ -45,7 +45,7 @@ test.group('Stripe: a balance paid twice over', (group) => {
     assert.isTrue((await MarkPaymentReceived.handle(actors.user(staff), desk, 'cash')).ok)
 
     // …then the family pays the $300.00 page: $100.00 too much.
-    await payOnHostedPage(started.header('location'))
+    await payOnHostedPage(started.header('location')!)
     await stripe.flushWebhooks()
 
     await balance.refresh()

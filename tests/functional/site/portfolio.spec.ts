@@ -33,6 +33,32 @@ test.group('Site: portfolio, artwork and content pages', (group) => {
     ;(await client.get('/portfolio').qs({ category: 'no-such-thing' })).assertStatus(404)
   })
 
+  test('a category shows its subcategories too, and offers them as a second row of filters', async ({ client, assert }) => {
+    const { category } = await artworkForSale()
+    const live = await CategoryFactory.merge({ name: 'Live Shows', slug: 'live-shows', parentId: category.id, sortOrder: 1 }).create()
+    const studio = await CategoryFactory.merge({ name: 'Studio Sessions', slug: 'studio-sessions', parentId: category.id, sortOrder: 2 }).create()
+    await ArtworkFactory.merge({ title: 'Stage Dive', categoryId: live.id, mediaAssetId: (await storedAsset()).id }).apply('published').create()
+    await ArtworkFactory.merge({ title: 'Backdrop Blues', categoryId: studio.id, mediaAssetId: (await storedAsset()).id }).apply('published').create()
+
+    const all = await client.get('/portfolio')
+    // Only top-level categories in the main row.
+    assert.match(all.text(), /aria-label="Categories"[\s\S]*?Rock Portraits/)
+    assert.notInclude(all.text(), 'subcategories')
+
+    const parent = await client.get('/portfolio').qs({ category: category.slug })
+    for (const title of ['Electric Riff', 'Stage Dive', 'Backdrop Blues']) parent.assertTextIncludes(title)
+    assert.include(parent.text(), 'aria-label="Rock Portraits: subcategories"')
+    assert.match(parent.text(), /href="\/portfolio\?category=live-shows"\s*>Live Shows</)
+
+    const child = await client.get('/portfolio').qs({ category: 'live-shows' })
+    child.assertTextIncludes('Stage Dive')
+    assert.notInclude(child.text(), 'Backdrop Blues')
+    assert.notInclude(child.text(), 'Electric Riff')
+    // The parent stays marked in the main row; the subcategory is the current page.
+    assert.match(child.text(), /href="\/portfolio\?category=rock-portraits"\s*aria-current="true"/)
+    assert.match(child.text(), /href="\/portfolio\?category=live-shows"\s*aria-current="page"/)
+  })
+
   test('an artwork page shows the picture, its story and print options with their prices', async ({ client, assert }) => {
     const { artwork } = await artworkForSale()
     const page = await client.get(`/artworks/${artwork.slug}`)
