@@ -49,4 +49,33 @@ test.group('Journey: a flaky studio network', (group) => {
     // The event stream and the poll fail while offline: that is expected, nothing else may.
     assert.deepEqual(errors.filter((error) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource|EventSource/i.test(error)), [])
   })
+
+  test('a replay the server refuses is named in the bar until tapped; one sent to sign in stays queued', async ({ visit, assert }) => {
+    await staffWithPin('2468', 'Dana')
+    const rivera = await todaysSession('10:00', { first: 'Maya', last: 'Rivera' }, ['Leo'])
+    const okafor = await todaysSession('10:30', { first: 'Sam', last: 'Okafor' }, ['Ada'])
+    const page = await visit('/kiosk/pairing')
+    await pairAndSignIn(page, 'Dana')
+    const banner = page.locator('#kiosk-offline')
+
+    // Checked in offline while the office cancels the session.
+    await page.context().setOffline(true)
+    await page.locator(`[data-session-id="${rivera.id}"]`).getByRole('button', { name: 'Check in' }).click()
+    await banner.getByText('offline — 1 check-in waiting').waitFor()
+    assert.isTrue(await rivera.cancel('The family is ill'))
+    await page.context().setOffline(false)
+    await banner.getByText(/Not recorded: .*Rivera check-in \(tap to dismiss\)/).waitFor()
+    assert.equal((await PhotoSession.findOrFail(rivera.id)).status, 'cancelled')
+    await banner.click()
+    await banner.waitFor({ state: 'hidden' })
+
+    // The tablet's sign-in ends while it is offline: the check-in waits for the next sign-in.
+    await page.context().setOffline(true)
+    await page.locator(`[data-session-id="${okafor.id}"]`).getByRole('button', { name: 'Check in' }).click()
+    await page.context().clearCookies()
+    await page.context().setOffline(false)
+    await banner.getByText('Sign in again to send 1 check-in').waitFor()
+    assert.lengthOf(await page.evaluate(() => JSON.parse(localStorage.getItem('loupe.kiosk.queue') || '[]')), 1)
+    assert.equal((await PhotoSession.findOrFail(okafor.id)).status, 'confirmed')
+  })
 })
