@@ -7,8 +7,12 @@ import { photoPrintVariants } from '#actions/shop/load_photo_print'
 import { MAX_QUANTITY } from '#actions/shop/add_to_cart'
 import type { Actor } from '#support/actor'
 import { cartOf, type CartOwner } from '#shop/cart_owner'
+import { stockShortfall, type StockShortfall } from '#actions/shop/cart_stock'
 
-export type AddPhotoToCartResult = { ok: true; item: CartItem } | { ok: false; reason: 'not_found' | 'not_for_sale' | 'too_many' }
+export type AddPhotoToCartResult =
+  | { ok: true; item: CartItem }
+  | { ok: false; reason: 'not_found' | 'not_for_sale' | 'too_many' }
+  | ({ ok: false; reason: 'out_of_stock' } & StockShortfall)
 
 /**
  * A print of a gallery photo into the owner's cart (or more of one already there). The
@@ -34,6 +38,11 @@ export default class AddPhotoToCart {
         .first()
       const quantity = (existing?.quantity ?? 0) + input.quantity
       if (quantity > MAX_QUANTITY) return { ok: false, reason: 'too_many' } as const
+      const short = await stockShortfall(trx, cart.id, input.productVariantId, input.quantity)
+      if (short) {
+        await trx.rollback() // a cart made just now is not kept either
+        return { ok: false, reason: 'out_of_stock', ...short } as const
+      }
       const item = existing
         ? await existing.merge({ quantity }).save()
         : await CartItem.create({ cartId: cart.id, productVariantId: input.productVariantId, photoId: input.photoId, quantity }, { client: trx })

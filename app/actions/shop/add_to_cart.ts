@@ -4,10 +4,14 @@ import ArtworkPrintOption from '#models/artwork_print_option'
 import CartItem from '#models/cart_item'
 import type { Actor } from '#support/actor'
 import { cartOf, type CartOwner } from '#shop/cart_owner'
+import { stockShortfall, type StockShortfall } from '#actions/shop/cart_stock'
 
 export const MAX_QUANTITY = 20
 
-export type AddToCartResult = { ok: true; item: CartItem } | { ok: false; reason: 'not_for_sale' | 'too_many' }
+export type AddToCartResult =
+  | { ok: true; item: CartItem }
+  | { ok: false; reason: 'not_for_sale' | 'too_many' }
+  | ({ ok: false; reason: 'out_of_stock' } & StockShortfall)
 
 /**
  * Puts an artwork's print in the owner's cart (or adds to the quantity already there).
@@ -32,6 +36,11 @@ export default class AddToCart {
         .first()
       const quantity = (existing?.quantity ?? 0) + input.quantity
       if (quantity > MAX_QUANTITY) return { ok: false, reason: 'too_many' } as const
+      const short = await stockShortfall(trx, cart.id, option.productVariantId, input.quantity)
+      if (short) {
+        await trx.rollback() // a cart made just now is not kept either
+        return { ok: false, reason: 'out_of_stock', ...short } as const
+      }
       const item = existing
         ? await existing.merge({ quantity }).save()
         : await CartItem.create({ cartId: cart.id, productVariantId: option.productVariantId, artworkId: option.artworkId, quantity }, { client: trx })

@@ -7,13 +7,15 @@ import BillingNotification from '#mails/billing_notification'
 import { deliverMail } from '#services/mail/deliver_mail'
 import { formatMoney } from '#services/money/format_money'
 import type { Actor } from '#support/actor'
+import { restock } from '#actions/shop/restock_order'
 
 export type CancelOrderResult =
   | { ok: true; refunded: number; studioRefunds: number }
   | { ok: false; reason: 'review_over' }
 
 /**
- * The customer cancels during the review window. A pending payment is closed with it. A
+ * The customer cancels during the review window: its stocked prints go back on the shelf
+ * and a pending payment is closed with it. A
  * card payment already taken is refunded in full through its gateway (keyed by the order,
  * so a retry refunds once); money paid at the studio, or a refund the gateway refuses, is
  * left to the studio, which is emailed. `refunded` and `studioRefunds` are in cents.
@@ -23,6 +25,7 @@ export default class CancelOrder {
     const cancelled = await db.transaction(async (trx) => {
       order.useTransaction(trx)
       if (!(await order.cancelInReview({ actor, client: trx }))) return false
+      await restock(order, trx)
       const pending = await Payment.query({ client: trx }).where('order_id', order.id).where('status', 'pending')
       for (const payment of pending) await payment.markFailed('order_cancelled', 'The order was cancelled', { actor, client: trx })
       return true

@@ -6,6 +6,7 @@ import OrderShippedNotification from '#mails/order_shipped_notification'
 import { deliverMail } from '#services/mail/deliver_mail'
 import { orderUrl } from '#actions/shop/confirm_order'
 import type { Actor } from '#support/actor'
+import { restock } from '#actions/shop/restock_order'
 import type { ORDER_MOVES } from '#validators/order'
 
 export type OrderMove = (typeof ORDER_MOVES)[number]
@@ -38,7 +39,10 @@ export default class ChangeOrderStatus {
         case 'delivered':
           return order.markDelivered(options)
         case 'cancelled':
-          return order.cancel(details.note, options)
+          // Only the move that cancelled it puts the units back: a second press restocks nothing.
+          if (!(await order.cancel(details.note, options))) return false
+          await restock(order, trx)
+          return true
       }
     })
     if (!moved) return { ok: false, reason: 'not_allowed' }

@@ -6,6 +6,7 @@ import Payment from '#models/payment'
 import type ProductVariant from '#models/product_variant'
 import StudioSetting from '#models/studio_setting'
 import QuoteOrder, { type Quote, type QuoteRefusal } from '#actions/shop/quote_order'
+import { takeStock } from '#actions/shop/take_stock'
 import type { Actor } from '#support/actor'
 import { cartQuery, type CartOwner } from '#shop/cart_owner'
 import { addressProblems, type AddressProblem } from '#shop/addresses'
@@ -39,8 +40,9 @@ export function providerOf(variant: ProductVariant): FulfillmentProvider {
 /**
  * Turns the cart into an order at prices from the database: totals recomputed here, and
  * placed only if they are the ones the customer confirmed. One transaction writes the
- * order, its lines and the pending payment, counts the discount code's use (a conditional
- * update: the last use can't be taken twice) and empties the cart. StartPayment runs
+ * order, its lines and the pending payment, takes stocked variants' units and counts the
+ * discount code's use (conditional updates: the last print or use can't be taken twice;
+ * a line short of stock refuses the whole order) and empties the cart. StartPayment runs
  * after the commit (see CompleteCheckout).
  */
 export default class PlaceOrder {
@@ -65,6 +67,12 @@ export default class PlaceOrder {
       if (quote.discountCode) {
         quote.discountCode.useTransaction(trx)
         if (!(await quote.discountCode.redeem())) return { ok: false, reason: 'discount', message: 'That code has just been used up' } as const
+      }
+      // Last of the writes that can fail: a refusal rolls back the code's use with the stock taken.
+      const short = await takeStock(quote.lines, trx)
+      if (short.length) {
+        await trx.rollback()
+        return { ok: false, reason: 'out_of_stock', lines: short } as const
       }
 
       const now = DateTime.now()

@@ -5,21 +5,25 @@ import ArtworkPrintOption from '#models/artwork_print_option'
 import { weightClassOf, type WeightClass } from '#shop/rates'
 import type { PricedLine } from '#shop/pricing'
 import { printSubjectOf } from '#shop/line_titles'
+import { unitsByVariant } from '#shop/stock'
 
 export interface CartLine extends PricedLine {
   item: CartItem
   name: string
   artworkTitle: string | null
   weightClass: WeightClass
+  /** Set when the cart asks more of this stocked variant than is left (0: sold out). */
+  stockLeft: number | null
 }
 
 /**
  * The cart's lines at today's prices from the database: an artwork's print at its
  * override or the variant's price, a gallery photo's print at the variant's price. Lines no longer for sale (draft artwork, retired
- * variant, withdrawn print option) are left out and reported.
+ * variant, withdrawn print option) are left out and reported; lines wanting more than
+ * their variant has left (stock fell since they were added) are priced and reported short.
  */
 export default class PriceCart {
-  static async handle(cart: Cart, trx?: TransactionClientContract): Promise<{ lines: CartLine[]; unavailable: CartItem[] }> {
+  static async handle(cart: Cart, trx?: TransactionClientContract): Promise<{ lines: CartLine[]; unavailable: CartItem[]; short: CartLine[] }> {
     const items = await cart
       .related('items')
       .query()
@@ -51,9 +55,15 @@ export default class PriceCart {
         unitPrice: option?.priceOverride ?? variant.price,
         quantity: item.quantity,
         weightClass: weightClassOf(variant.product.category),
+        stockLeft: null,
       })
     }
-    return { lines, unavailable }
+    const wanted = unitsByVariant(lines.map((line) => ({ variantId: line.item.productVariantId, quantity: line.quantity })))
+    for (const line of lines) {
+      const variant = line.item.productVariant
+      if (!variant.inStock(wanted.get(variant.id))) line.stockLeft = variant.stock
+    }
+    return { lines, unavailable, short: lines.filter((line) => line.stockLeft !== null) }
   }
 }
 

@@ -26,6 +26,7 @@ export type QuoteRefusal =
   | { reason: 'empty_cart' }
   | { reason: 'no_shipping' }
   | { reason: 'discount'; message: string }
+  | { reason: 'out_of_stock'; lines: CartLine[] }
 
 export interface Quote {
   lines: CartLine[]
@@ -39,12 +40,14 @@ export interface Quote {
 /**
  * What the cart costs delivered to an address: lines at database prices, the shipping
  * method's rate for the parcel's heaviest class, the discount code's rules (window,
- * limits, minimum order, per customer), tax for the region. Writes nothing.
+ * limits, minimum order, per customer), tax for the region. Refused while a line wants
+ * more than its variant has left. Writes nothing.
  */
 export default class QuoteOrder {
   static async handle(cart: Cart, settings: StudioSetting, input: QuoteInput, trx?: TransactionClientContract): Promise<{ ok: true; quote: Quote } | ({ ok: false } & QuoteRefusal)> {
-    const { lines } = await PriceCart.handle(cart, trx)
+    const { lines, short } = await PriceCart.handle(cart, trx)
     if (!lines.length) return { ok: false, reason: 'empty_cart' }
+    if (short.length) return { ok: false, reason: 'out_of_stock', lines: short }
 
     const heaviest = lines.some((line) => line.weightClass === 'heavy') ? 'heavy' : 'light'
     const shippingOptions = shippingOptionsFor(settings.shopShippingRates ?? DEFAULT_SHIPPING_RATES, input.country, input.region, heaviest)

@@ -5,6 +5,7 @@ import AddPhotoToCart from '#actions/shop/add_photo_to_cart'
 import { addPhotoToCartValidator } from '#validators/cart'
 import { notFound, openGallery } from '#controllers/site/gallery_access'
 import { cartOwnerOf } from '#controllers/site/shop/cart_cookie'
+import { refuseShortStock } from '#controllers/site/shop/stock_refusal'
 import { trackVisit } from '#controllers/site/track_visit'
 
 const REFUSALS = {
@@ -28,6 +29,7 @@ export default class PhotoPrintsController {
     const result = await AddPhotoToCart.handle(ctx.actor, cartOwnerOf(ctx, true)!, gallery, { photoId: ctx.params.photo_id, ...input })
     if (!result.ok) {
       if (result.reason === 'not_found') notFound(ctx)
+      if (result.reason === 'out_of_stock') return refuseShortStock(ctx, result)
       ctx.session.flash('error', REFUSALS[result.reason])
       return ctx.response.redirect().back()
     }

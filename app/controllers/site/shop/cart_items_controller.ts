@@ -3,6 +3,7 @@ import AddToCart from '#actions/shop/add_to_cart'
 import ChangeCartItem from '#actions/shop/change_cart_item'
 import { addToCartValidator, cartItemQuantityValidator } from '#validators/cart'
 import { cartOwnerOf } from '#controllers/site/shop/cart_cookie'
+import { refuseShortStock } from '#controllers/site/shop/stock_refusal'
 import { trackVisit } from '#controllers/site/track_visit'
 
 const REFUSALS = {
@@ -16,6 +17,7 @@ export default class CartItemsController {
     const input = await ctx.request.validateUsing(addToCartValidator)
     const result = await AddToCart.handle(ctx.actor, cartOwnerOf(ctx, true)!, input)
     if (!result.ok) {
+      if (result.reason === 'out_of_stock') return refuseShortStock(ctx, result)
       ctx.session.flash('error', REFUSALS[result.reason])
       return ctx.response.redirect().back()
     }

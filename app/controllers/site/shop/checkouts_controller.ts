@@ -1,10 +1,12 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { randomUUID } from 'node:crypto'
 import PlaceOrder from '#actions/shop/place_order'
+import PriceCart from '#actions/shop/price_cart'
 import ConfirmOrder, { orderUrl } from '#actions/shop/confirm_order'
 import StudioSetting from '#models/studio_setting'
 import { cartQuery } from '#shop/cart_owner'
 import { COUNTRIES } from '#shop/addresses'
+import { shortLineMessage } from '#shop/stock'
 import { checkoutValidator } from '#validators/checkout'
 import { cartOwnerOf } from '#controllers/site/shop/cart_cookie'
 import { flashFieldError } from '#controllers/site/flash_field_error'
@@ -21,10 +23,11 @@ export default class CheckoutsController {
     const owner = cartOwnerOf(ctx)
     const cart = owner ? await cartQuery(owner).preload('items').first() : null
     if (!cart?.items.length) return ctx.response.redirect().toRoute('cart.show')
+    const { short } = await PriceCart.handle(cart)
     ctx.response.header('Cache-Control', 'private, no-store')
     trackVisit(ctx, 'checkout_started')
     const form = { checkoutKey: randomUUID(), email: ctx.auth.user?.email ?? '', country: 'US' }
-    return ctx.view.render('pages/site/checkouts/create', { form, quote: null, countries: COUNTRY_OPTIONS, studio: await StudioSetting.current() })
+    return ctx.view.render('pages/site/checkouts/create', { form, quote: null, short: short.map(shortLineMessage), countries: COUNTRY_OPTIONS, studio: await StudioSetting.current() })
   }
 
   async store(ctx: HttpContext) {
@@ -45,6 +48,7 @@ export default class CheckoutsController {
         return ctx.view.render('pages/site/checkouts/create', {
           form,
           quote: result.quote,
+          short: [],
           changed: result.changed,
           countries: COUNTRY_OPTIONS,
           studio: await StudioSetting.current(),
@@ -54,6 +58,8 @@ export default class CheckoutsController {
         return this.refuse(ctx, result.problems[0].field, result.problems[0].message)
       case 'discount':
         return this.refuse(ctx, 'discountCode', result.message)
+      case 'out_of_stock':
+        return this.refuse(ctx, 'cart', `Some prints ran short since you added them (${result.lines.map(shortLineMessage).join('; ')}): change your cart to check out.`)
       case 'no_shipping':
         return this.refuse(ctx, 'country', 'We do not ship there yet')
       case 'empty_cart':
