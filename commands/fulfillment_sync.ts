@@ -16,7 +16,7 @@ export default class FulfillmentSync extends BaseCommand {
     const { result } = await TrackCommandRun.handle(
       FulfillmentSync.commandName,
       () => SyncFulfillment.handle({ dryRun }),
-      (r) => ({ dry_run: dryRun, released: r.released.length, submitted: r.submitted, waiting: r.waiting, updated: r.updated, shipped: r.shipped.length, errors: r.errors.length })
+      (r) => ({ dry_run: dryRun, released: r.released.length, submitted: r.submitted, waiting: r.waiting, updated: r.updated, shipped: r.shipped.length, delivered: r.delivered.length, flagged: r.flagged.length, errors: r.errors.length })
     )
     if (dryRun) this.logger.info('Dry run: nothing was written or sent')
     const table = this.ui.table()
@@ -26,6 +26,8 @@ export default class FulfillmentSync extends BaseCommand {
     table.row(['Items waiting (lab not configured)', String(result.waiting)])
     table.row(['Lab updates recorded', String(result.updated)])
     table.row(['Orders shipped', String(result.shipped.length)])
+    table.row(['Orders delivered', String(result.delivered.length)])
+    table.row(['Orders flagged to the studio (labs cancelled everything)', String(result.flagged.length)])
     table.row(['Errors (retried next run)', String(result.errors.length)])
     table.render()
     for (const error of result.errors) this.logger.warning(error)

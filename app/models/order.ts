@@ -115,6 +115,10 @@ export default class Order extends AppModel {
   @column()
   declare shippingMethod: string | null
 
+  /** When the studio was told the labs cancelled every item (nothing left to ship). */
+  @column.dateTime()
+  declare labsCancelledAt: DateTime | null
+
   @column()
   declare notes: string | null
 

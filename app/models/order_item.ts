@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import { belongsTo, column, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import AppModel from '#models/app_model'
@@ -64,6 +65,10 @@ export default class OrderItem extends AppModel {
 
   @column()
   declare trackingNumber: string | null
+
+  /** When fulfillment:sync claimed the item to send it to its lab (see SyncFulfillment). */
+  @column.dateTime()
+  declare submittedAt: DateTime | null
 
   @belongsTo(() => Order)
   declare order: BelongsTo<typeof Order>

@@ -26,8 +26,12 @@ export interface LabOrder {
 
 export interface FulfillmentProvider {
   readonly name: 'in_house' | 'printful' | 'gooten'
+  /** Whether the lab tells us a parcel was delivered (else an item's news ends at shipped). */
+  readonly reportsDelivery: boolean
   /** Creates the lab order, or returns the one already made for this item. */
   createOrder(request: LabOrderRequest): Promise<LabOrder>
+  /** The lab order already made for this item, found by our id; null if none (or the lab can't search). */
+  findOrder(itemId: string): Promise<LabOrder | null>
   /** Where the lab's order stands now. */
   getOrder(providerOrderId: string): Promise<LabOrder>
   cancelOrder(providerOrderId: string): Promise<void>

@@ -19,6 +19,7 @@ const STATUSES: Record<string, LabStatus> = {
  */
 export class GootenProvider implements FulfillmentProvider {
   readonly name = 'gooten' as const
+  readonly reportsDelivery = true
 
   constructor(
     private baseUrl: string,
@@ -55,6 +56,11 @@ export class GootenProvider implements FulfillmentProvider {
       if (error instanceof LabHttpError && error.status === 409) return this.getOrder(String((error.body as { Id?: string })?.Id))
       throw error
     }
+  }
+
+  /** Gooten can't be searched by SourceId; createOrder's 409 names the existing order instead. */
+  async findOrder(): Promise<LabOrder | null> {
+    return null
   }
 
   async getOrder(providerOrderId: string): Promise<LabOrder> {

@@ -6,9 +6,15 @@ import type { FulfillmentProvider, LabOrder, LabOrderRequest } from '#services/f
  */
 export class InHouseProvider implements FulfillmentProvider {
   readonly name = 'in_house' as const
+  readonly reportsDelivery = false
 
   async createOrder(request: LabOrderRequest): Promise<LabOrder> {
     return { providerOrderId: `in-house-${request.itemId}`, status: 'submitted', trackingNumber: null }
+  }
+
+  /** Nothing to find: createOrder names the queue entry by the item, so repeating it is harmless. */
+  async findOrder(): Promise<LabOrder | null> {
+    return null
   }
 
   async getOrder(providerOrderId: string): Promise<LabOrder> {

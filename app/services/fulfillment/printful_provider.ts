@@ -20,6 +20,7 @@ const STATUSES: Record<string, LabStatus> = {
  */
 export class PrintfulProvider implements FulfillmentProvider {
   readonly name = 'printful' as const
+  readonly reportsDelivery = false
 
   constructor(
     private baseUrl: string,
@@ -52,8 +53,19 @@ export class PrintfulProvider implements FulfillmentProvider {
       const { result } = await this.request<PrintfulOrder>('/orders?confirm=true', { method: 'POST', body: JSON.stringify(body) })
       return toLabOrder(result)
     } catch (error) {
-      // A retry after a lost answer: the order exists under our external id already.
-      if (error instanceof LabHttpError && error.status === 409) return this.getOrder(`@${request.itemId}`)
+      // A retry after a lost answer: the order exists under our external id already. A repeated
+      // external_id is refused with 409; 400 is checked too, as a missed one would resend forever.
+      const existing = error instanceof LabHttpError && [400, 409].includes(error.status) ? await this.findOrder(request.itemId) : null
+      if (existing) return existing
+      throw error
+    }
+  }
+
+  async findOrder(itemId: string): Promise<LabOrder | null> {
+    try {
+      return await this.getOrder(`@${itemId}`)
+    } catch (error) {
+      if (error instanceof LabHttpError && error.status === 404) return null
       throw error
     }
   }

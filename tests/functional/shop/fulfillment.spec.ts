@@ -17,6 +17,12 @@ import { lastDeliveredTo } from '#tests/support/mail'
 import MarkPaymentReceived from '#actions/payments/mark_payment_received'
 import { UserFactory } from '#database/factories/user_factory'
 import { actors } from '#support/actor'
+import StudioSetting from '#models/studio_setting'
+import AuditLog from '#models/audit_log'
+import EmailLog from '#models/email_log'
+import StatusChange from '#models/status_change'
+import RecordLabUpdate from '#actions/shop/record_lab_update'
+import { sqlTime } from '#support/db/sql_time'
 
 const fast = { timeoutMs: 300, attempts: 4, backoffMs: 5 }
 
@@ -169,5 +175,128 @@ test.group('Shop: Printful webhooks', (group) => {
     await client.post('/webhooks/printful').qs({ token: 'hook-secret-123' }).json(event)
     assert.equal((await order.refresh()).status, 'shipped')
     assert.sameMembers(order.trackingNumbers!, ['PF-HOOK-1', 'GT-1'])
+  })
+})
+
+test.group('Shop: lab orders left halfway or ended by the labs', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  let printful: FakePrintful
+  let gooten: FakeGooten
+  group.each.setup(async () => {
+    printful = await new FakePrintful().start()
+    gooten = await new FakeGooten().start()
+    useFulfillmentProviders({
+      printful: new PrintfulProvider(printful.url, 'test-printful-key', fast),
+      gooten: new GootenProvider(gooten.url, 'test-recipe', 'test-billing', fast),
+    })
+    return async () => {
+      useFulfillmentProviders({})
+      await printful.stop()
+      await gooten.stop()
+    }
+  })
+
+  /** As a run that died between claiming the item and storing the lab's answer leaves it. */
+  async function claimedAndDropped(itemId: string, minutesAgo: number) {
+    await OrderItem.query()
+      .where('id', itemId)
+      .update({ fulfillment_status: 'submitted', provider_order_id: null, submitted_at: sqlTime(DateTime.now().minus({ minutes: minutesAgo })) })
+  }
+
+  const labItems = async (order: Order) => {
+    const items = await OrderItem.query().where('order_id', order.id)
+    return { toPrintful: items.find((i) => i.fulfillmentProvider === 'printful')!, toGooten: items.find((i) => i.fulfillmentProvider === 'gooten')! }
+  }
+
+  test('a claim left without a lab order past the grace period is sent exactly once by the next runs, even two at once', async ({ client, assert }) => {
+    const order = await orderForTheLabs(client)
+    const { toPrintful } = await labItems(order)
+    await claimedAndDropped(toPrintful.id, 11)
+
+    await Promise.all([SyncFulfillment.handle(), SyncFulfillment.handle()])
+    assert.lengthOf(printful.requests.filter((r) => r.method === 'POST'), 1)
+    assert.equal(printful.orders.size, 1)
+    assert.equal(gooten.orders.size, 1)
+    await toPrintful.refresh()
+    assert.equal(toPrintful.providerOrderId, String(printful.orders.get(toPrintful.id)!.id))
+    assert.equal(toPrintful.fulfillmentStatus, 'submitted')
+  })
+
+  test('a fresh claim is left to the run that holds it', async ({ client, assert }) => {
+    const order = await orderForTheLabs(client)
+    const { toPrintful } = await labItems(order)
+    await claimedAndDropped(toPrintful.id, 2)
+
+    const summary = await SyncFulfillment.handle()
+    assert.equal(summary.submitted, 1)
+    assert.lengthOf(printful.requests, 0)
+    await toPrintful.refresh()
+    assert.equal(toPrintful.fulfillmentStatus, 'submitted')
+    assert.isNull(toPrintful.providerOrderId)
+  })
+
+  test('a re-sent item whose lab order was made after all adopts it instead of making a second', async ({ client, assert }) => {
+    const order = await orderForTheLabs(client)
+    await SyncFulfillment.handle()
+    const { toPrintful, toGooten } = await labItems(order)
+    await claimedAndDropped(toPrintful.id, 30)
+    await claimedAndDropped(toGooten.id, 30)
+    const posts = printful.requests.filter((r) => r.method === 'POST').length
+
+    const summary = await SyncFulfillment.handle()
+    assert.equal(summary.submitted, 2)
+    assert.deepEqual(summary.errors, [])
+    assert.equal(printful.orders.size, 1)
+    assert.equal(gooten.orders.size, 1)
+    // Printful is asked by our id first; Gooten answers the repeated SourceId with its order.
+    assert.equal(printful.requests.filter((r) => r.method === 'POST').length, posts)
+    assert.equal((await toPrintful.refresh()).providerOrderId, String(printful.orders.get(toPrintful.id)!.id))
+    assert.equal((await toGooten.refresh()).providerOrderId, 'G-1')
+  })
+
+  test('when the labs cancel every item the order waits for the studio, which is told once', async ({ client, assert }) => {
+    const settings = await StudioSetting.current()
+    await settings.merge({ email: 'studio@example.com' }).save()
+    const order = await orderForTheLabs(client)
+    await SyncFulfillment.handle()
+    const { toPrintful, toGooten } = await labItems(order)
+    printful.orders.get(toPrintful.id)!.status = 'canceled'
+    gooten.orders.get(toGooten.id)!.Items[0].Status = 'Cancelled'
+
+    const [first, second] = await Promise.all([SyncFulfillment.handle(), SyncFulfillment.handle()])
+    const third = await SyncFulfillment.handle()
+    assert.deepEqual([...first.flagged, ...second.flagged, ...third.flagged], [order.orderNumber])
+    await order.refresh()
+    assert.equal(order.status, 'in_production')
+    assert.isNotNull(order.labsCancelledAt)
+    assert.include(order.notes!, 'cancelled by its lab')
+    assert.lengthOf(await EmailLog.query().where('to', 'studio@example.com'), 1)
+    assert.include(lastDeliveredTo('studio@example.com').subject, order.orderNumber)
+    assert.lengthOf(await AuditLog.query().where('action', 'order.labs_cancelled').where('subject_id', order.id), 1)
+  })
+
+  test('a lab reporting delivered moves a shipped order to delivered once every item is', async ({ client, assert }) => {
+    const order = await orderForTheLabs(client)
+    await SyncFulfillment.handle()
+    const { toPrintful, toGooten } = await labItems(order)
+    printful.ship(toPrintful.id, 'PF-TRACK-1')
+    gooten.ship(toGooten.id, 'GT-TRACK-2')
+    await SyncFulfillment.handle()
+    assert.equal((await order.refresh()).status, 'shipped')
+
+    gooten.orders.get(toGooten.id)!.Items[0] = { Status: 'Delivered', TrackingNumber: 'GT-TRACK-2' }
+    const polled = await SyncFulfillment.handle()
+    assert.equal((await toGooten.refresh()).fulfillmentStatus, 'delivered')
+    assert.deepEqual(polled.delivered, [])
+    assert.equal((await order.refresh()).status, 'shipped')
+
+    await RecordLabUpdate.handle('printful', toPrintful.id, { status: 'delivered', trackingNumber: null })
+    await RecordLabUpdate.handle('printful', toPrintful.id, { status: 'delivered', trackingNumber: null })
+    await order.refresh()
+    assert.equal(order.status, 'delivered')
+    assert.isNotNull(order.deliveredAt)
+    const moves = await StatusChange.query().where('subject_id', order.id).where('to_status', 'delivered')
+    assert.lengthOf(moves, 1)
+    assert.equal(moves[0].fromStatus, 'shipped')
   })
 })
