@@ -83,7 +83,7 @@ export function planOrders(shop: Shop, count: number, now: DateTime): OrderSpec[
   const casey = shop.customers.find((c) => c.email === 'customer@loupe.test') ?? null
   const galleries = shop.variants.length ? shop.galleries : []
   if (!galleries.length && !shop.artworks.length) return []
-  return Array.from({ length: count }, (_, index) => {
+  return inHouseWork(shop, Array.from({ length: count }, (_, index) => {
     const n = index + 1
     const rng = new DemoRandom(`commerce-order-${n}`)
     rng.next()
@@ -117,5 +117,21 @@ export function planOrders(shop: Shop, count: number, now: DateTime): OrderSpec[
       failedAttempt: rng.chance(0.5),
       gooten: n % 5 === 0,
     }
-  })
+  }))
+}
+
+/**
+ * The admin print queue has work to show: an order in production without an in-house line
+ * has its first gallery line made in house (the studio's own tees: a variant with no lab
+ * id, as checkout would route it). Artwork prints keep their options.
+ */
+function inHouseWork(shop: Shop, specs: OrderSpec[]) {
+  const inHouse = shop.variants.find((variant) => !variant.printfulVariantId && !variant.gootenVariantId)
+  if (!inHouse) return specs
+  for (const spec of specs) {
+    if (spec.status !== 'in_production' || spec.lines.some((line) => !line.printful || line.apparel)) continue
+    const line = spec.lines.find((candidate) => candidate.photoId)
+    if (line) Object.assign(line, { productVariantId: inHouse.id, unitPrice: inHouse.price, printful: false, apparel: inHouse.product.category === 'apparel' })
+  }
+  return specs
 }
