@@ -25,6 +25,17 @@ export const orderStates = defineStateMachine<OrderStatus>('Order', {
   refunded: [],
 })
 
+/** A studio adjustment in the review window keeps the status: pending stays pending, paid stays paid. */
+const orderAdjustments = defineStateMachine<OrderStatus>('Order', {
+  pending: ['pending'],
+  paid: ['paid'],
+  in_production: [],
+  shipped: [],
+  delivered: [],
+  cancelled: [],
+  refunded: [],
+})
+
 /** Snapshot of an address at checkout: later edits to the address book never change an order. */
 export type AddressSnapshot = {
   name: string
@@ -161,6 +172,11 @@ export default class Order extends AppModel {
     return this.paidAt !== null && this.paidAt !== undefined
   }
 
+  /** Pending or paid with its review window open: the studio may still lower it (AdjustOrder). */
+  get adjustable() {
+    return (this.status === 'pending' || this.status === 'paid') && !!this.reviewEndsAt && this.reviewEndsAt > DateTime.now()
+  }
+
   markPaid(payment: Payment, options: ChangeOptions = {}) {
     const now = options.now ?? DateTime.now()
     return transition(this, orderStates, 'paid', {
@@ -206,6 +222,25 @@ export default class Order extends AppModel {
       from: ['pending', 'paid'],
       where: (query) => query.where('review_ends_at', '>', sqlTime(now)),
       set: { cancelledAt: now, notes: [this.notes, note].filter(Boolean).join('\n') },
+    })
+  }
+
+  /**
+   * The studio lowers the order in its review window (AdjustOrder): one compare-and-set on
+   * the status, the window and the `updated_at` it was read with, so of two adjustments
+   * (or an adjustment and a payment) made from the same reading only one applies. The
+   * total read is compared too: SQLite keeps `updated_at` to the second.
+   */
+  adjustInReview(set: Record<string, unknown>, options: ChangeOptions = {}) {
+    const now = options.now ?? DateTime.now()
+    const read = sqlTime(this.updatedAt)
+    const total = this.totalAmount
+    return transition(this, orderAdjustments, this.status, {
+      ...options,
+      now,
+      from: [this.status],
+      where: (query) => query.where('review_ends_at', '>', sqlTime(now)).where('updated_at', read).where('total_amount', total),
+      set,
     })
   }
 

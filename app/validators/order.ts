@@ -28,3 +28,18 @@ orderStatusValidator.messagesProvider = withMessages({
   'trackingNumber.required': 'Enter the tracking number for the customer',
   'trackingNumber.requiredWhen': 'Enter the tracking number for the customer',
 })
+
+/** The studio lowers one line in the review window (0 removes it); `itemId` also tells the page which form to mark. */
+export const orderAdjustmentValidator = vine.compile(
+  vine.object({
+    itemId: vine.string().uuid(),
+    quantity: vine.number().withoutDecimals().min(0).max(1000),
+  })
+)
+orderAdjustmentValidator.messagesProvider = withMessages({
+  'quantity.required': 'Enter the new quantity (0 removes the line)',
+  'quantity.number': 'Enter the new quantity (0 removes the line)',
+  'quantity.withoutDecimals': 'Enter a whole number',
+  'quantity.min': 'Enter the new quantity (0 removes the line)',
+  'quantity.max': 'Only lower a quantity',
+})
