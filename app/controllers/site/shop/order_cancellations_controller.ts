@@ -1,7 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import router from '@adonisjs/core/services/router'
-import { errors } from '@adonisjs/core'
+import { notFound } from '#services/http/route_ids'
 import Order from '#models/order'
+import OrderPolicy from '#policies/order_policy'
 import CancelOrder, { type CancelOrderResult } from '#actions/shop/cancel_order'
 import { formatMoney } from '#services/money/format_money'
 import { orderUrl } from '#actions/shop/confirm_order'
@@ -9,11 +10,8 @@ import { orderUrl } from '#actions/shop/confirm_order'
 /** "Cancel my order", inside the review window: for the signed link's holder or the account's owner. */
 export default class OrderCancellationsController {
   async store(ctx: HttpContext) {
-    const order = await Order.find(ctx.params.order_id)
-    const mine = order && ctx.auth.user && order.userId === ctx.auth.user.id
-    if (!order || !(mine || ctx.request.hasValidSignature('order'))) {
-      throw new errors.E_ROUTE_NOT_FOUND([ctx.request.method(), ctx.request.url()])
-    }
+    const order = (await Order.find(ctx.params.order_id)) ?? notFound(Order)
+    await ctx.bouncer.with(OrderPolicy).authorize('actAsCustomer', order, ctx.request.hasValidSignature('order'))
     const result = await CancelOrder.handle(ctx.actor, order)
     if (result.ok) ctx.session.flash('success', cancelledMessage(order, result))
     else ctx.session.flash('error', 'The review window has closed: your prints are with the lab. Write to us and we will help.')

@@ -1,7 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import router from '@adonisjs/core/services/router'
-import { errors } from '@adonisjs/core'
+import { notFound } from '#services/http/route_ids'
 import Order from '#models/order'
+import OrderPolicy from '#policies/order_policy'
 import Reorder from '#actions/shop/reorder'
 import { orderUrl } from '#actions/shop/confirm_order'
 import { cartOwnerOf } from '#controllers/site/shop/cart_cookie'
@@ -9,11 +10,8 @@ import { cartOwnerOf } from '#controllers/site/shop/cart_cookie'
 /** "Buy again": an order's prints back into the cart, for the signed link's holder or the account's owner. */
 export default class OrderReordersController {
   async store(ctx: HttpContext) {
-    const order = await Order.find(ctx.params.order_id)
-    const mine = order && ctx.auth.user && order.userId === ctx.auth.user.id
-    if (!order || !(mine || ctx.request.hasValidSignature('order'))) {
-      throw new errors.E_ROUTE_NOT_FOUND([ctx.request.method(), ctx.request.url()])
-    }
+    const order = (await Order.find(ctx.params.order_id)) ?? notFound(Order)
+    await ctx.bouncer.with(OrderPolicy).authorize('actAsCustomer', order, ctx.request.hasValidSignature('order'))
     const result = await Reorder.handle(ctx.actor, cartOwnerOf(ctx, true)!, order)
     const skipped = result.skipped.map((item) => item.label).join('; ')
     if (!result.ok) {

@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { errors } from '@adonisjs/core'
 import { DateTime } from 'luxon'
 import Order from '#models/order'
+import OrderPolicy from '#policies/order_policy'
 import { cancellationUrl } from '#controllers/site/shop/order_cancellations_controller'
 import { reorderUrl } from '#controllers/site/shop/order_reorders_controller'
 import { trackingLinks } from '#shop/tracking_links'
@@ -11,10 +12,10 @@ import { trackingLinks } from '#shop/tracking_links'
  * signed in as the account that placed it. Anyone else gets a 404.
  */
 export default class OrdersController {
-  async show({ auth, params, request, response, view }: HttpContext) {
+  async show({ bouncer, params, request, response, view }: HttpContext) {
     const order = await Order.query().where('id', params.id).preload('items', (q) => q.preload('productVariant').preload('artwork').preload('photo', (photo) => photo.preload('mediaAsset'))).first()
-    const mine = order && auth.user && order.userId === auth.user.id
-    if (!order || !(mine || request.hasValidSignature('order'))) throw new errors.E_ROUTE_NOT_FOUND([request.method(), request.url()])
+    if (!order) throw new errors.E_ROUTE_NOT_FOUND([request.method(), request.url()])
+    await bouncer.with(OrderPolicy).authorize('actAsCustomer', order, request.hasValidSignature('order'))
     response.header('Cache-Control', 'private, no-store')
     return view.render('pages/site/orders/show', {
       order,
