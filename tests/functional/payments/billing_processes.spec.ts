@@ -47,10 +47,16 @@ test.group('billing:run in real processes', (group) => {
     const now = noonOn(due)
     // Small batches: some are recorded while the next ones are in flight.
     const first = billingProcess(stripe, [`--now=${now.toISO()}`, '--concurrency=8', '--batch-size=8'])
-    // Kill it once some charges went through and others are in flight.
-    for (let waited = 0; (await count('plan_installments', { status: 'paid' })) < 5; waited += 50) {
+    // Kill it once some charges are recorded and others reached Stripe unrecorded: a batch is
+    // recorded all at once, so between two batches nothing is in flight; wait for one that is.
+    const charged = () => stripe.requests.filter((request) => request.path === '/v1/payment_intents' && !request.replayed).length
+    const midRun = async () => {
+      const paid = await count('plan_installments', { status: 'paid' })
+      return paid >= 5 && charged() > paid && (await count('plan_installments', { status: 'processing' })) > 0
+    }
+    for (let waited = 0; !(await midRun()); waited += 20) {
       if (waited > 60_000) throw new Error(`no charge recorded:\n${first.output()}`)
-      await new Promise((resolve) => setTimeout(resolve, 50))
+      await new Promise((resolve) => setTimeout(resolve, 20))
     }
     first.child.kill('SIGKILL')
     assert.equal((await first.exited).signal, 'SIGKILL')
