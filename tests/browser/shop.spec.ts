@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import type { Page } from 'playwright'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Order from '#models/order'
 import DiscountCode from '#models/discount_code'
@@ -7,6 +8,25 @@ import { UserFactory } from '#database/factories/user_factory'
 import { watchConsoleErrors } from '#tests/support/browser'
 import type { LocalStripe } from '#services/payments/local_stripe/server'
 import { useLocalStripe } from '#tests/support/stripe'
+
+/** On an artwork's page: two 8x10 lustre prints into the cart. */
+async function addTwoPrints(page: Page) {
+  await page.locator('#print-option').selectOption({ label: '8x10 print, lustre: $25.00' })
+  await page.locator('#print-quantity').fill('2')
+  await page.getByRole('button', { name: 'Add to cart' }).click()
+}
+
+/** The checkout form as a Californian guest with the WELCOME10 code, up to the quote. */
+async function fillCheckout(page: Page) {
+  await page.getByLabel('Email').fill('guest@example.com')
+  await page.getByLabel('Full name').fill('Joan Jett')
+  await page.getByLabel('Address', { exact: true }).fill('1 Rock Street')
+  await page.getByLabel('City').fill('San Francisco')
+  await page.getByLabel('State / province / region').fill('CA')
+  await page.getByLabel('Postal code').fill('94110')
+  await page.getByLabel('Discount code (optional)').fill('welcome10')
+  await page.getByRole('button', { name: 'See the total' }).click()
+}
 
 test.group('Journey: the print shop', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -23,21 +43,12 @@ test.group('Journey: the print shop', (group) => {
     await page.assertTextContains('body', 'Photographs sold as Fine-art print')
     await page.getByRole('link', { name: 'Electric Riff' }).click()
     await page.assertPath('/artworks/electric-riff')
-    await page.locator('#print-option').selectOption({ label: '8x10 print, lustre: $25.00' })
-    await page.locator('#print-quantity').fill('2')
-    await page.getByRole('button', { name: 'Add to cart' }).click()
+    await addTwoPrints(page)
     await page.assertPath('/cart')
     await page.assertTextContains('body', '$50.00')
     await page.getByRole('link', { name: 'Checkout' }).click()
 
-    await page.getByLabel('Email').fill('guest@example.com')
-    await page.getByLabel('Full name').fill('Joan Jett')
-    await page.getByLabel('Address', { exact: true }).fill('1 Rock Street')
-    await page.getByLabel('City').fill('San Francisco')
-    await page.getByLabel('State / province / region').fill('CA')
-    await page.getByLabel('Postal code').fill('94110')
-    await page.getByLabel('Discount code (optional)').fill('welcome10')
-    await page.getByRole('button', { name: 'See the total' }).click()
+    await fillCheckout(page)
     // $45.00 after the code, $8.00 shipping, 7.25 % tax on $45.00 = $3.26
     await page.assertTextContains('[data-total]', '$56.26')
     await page.getByRole('button', { name: 'Place order: $56.26' }).click()
@@ -100,18 +111,9 @@ test.group('Journey: a guest pays for prints with the demo card', (group) => {
     const page = await visit('/artworks/electric-riff')
     const consoleErrors = watchConsoleErrors(page)
     await page.setViewportSize({ width: 390, height: 844 })
-    await page.locator('#print-option').selectOption({ label: '8x10 print, lustre: $25.00' })
-    await page.locator('#print-quantity').fill('2')
-    await page.getByRole('button', { name: 'Add to cart' }).click()
+    await addTwoPrints(page)
     await page.getByRole('link', { name: 'Checkout' }).click()
-    await page.getByLabel('Email').fill('guest@example.com')
-    await page.getByLabel('Full name').fill('Joan Jett')
-    await page.getByLabel('Address', { exact: true }).fill('1 Rock Street')
-    await page.getByLabel('City').fill('San Francisco')
-    await page.getByLabel('State / province / region').fill('CA')
-    await page.getByLabel('Postal code').fill('94110')
-    await page.getByLabel('Discount code (optional)').fill('welcome10')
-    await page.getByRole('button', { name: 'See the total' }).click()
+    await fillCheckout(page)
     await page.getByRole('button', { name: 'Place order: $56.26' }).click()
 
     // The local Stripe server's hosted Checkout page, then back to the order.

@@ -1,3 +1,7 @@
+import type { Group } from '@japa/runner/core'
+import { PrintfulProvider } from '#services/fulfillment/printful_provider'
+import { GootenProvider } from '#services/fulfillment/gooten_provider'
+import { useFulfillmentProviders } from '#services/fulfillment/providers'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -113,3 +117,28 @@ export class FakeGooten extends FakeLab {
     return [404, {}]
   }
 }
+
+/**
+ * A test group's labs: a fresh FakePrintful and FakeGooten per test, with Loupe's real
+ * adapters pointed at them (fast retries), stopped after it. Read `labs.printful` / `labs.gooten`.
+ */
+export function useFakeLabs(group: Group) {
+  const labs = {} as { printful: FakePrintful; gooten: FakeGooten }
+  group.each.setup(async () => {
+    labs.printful = await new FakePrintful().start()
+    labs.gooten = await new FakeGooten().start()
+    useFulfillmentProviders({
+      printful: new PrintfulProvider(labs.printful.url, 'test-printful-key', FAST_LABS),
+      gooten: new GootenProvider(labs.gooten.url, 'test-recipe', 'test-billing', FAST_LABS),
+    })
+    return async () => {
+      useFulfillmentProviders({})
+      await labs.printful.stop()
+      await labs.gooten.stop()
+    }
+  })
+  return labs
+}
+
+/** Short timeouts and back-off, so a test of retries takes milliseconds. */
+export const FAST_LABS = { timeoutMs: 300, attempts: 4, backoffMs: 5 }

@@ -4,6 +4,9 @@ import { truncateAfterEach } from '#tests/support/truncate'
 import { LocalStripe } from '#services/payments/local_stripe/server'
 import { StripeGateway } from '#services/payments/stripe_gateway'
 import { useGateway } from '#services/payments/gateway'
+import PhotoSession from '#models/photo_session'
+import Payment from '#models/payment'
+import { at, bookableStudio, familyWith, readyDraft } from '#tests/support/booking'
 
 /**
  * The local Stripe server for a test group, with Loupe's gateway pointed at it (stripe-node
@@ -69,4 +72,20 @@ export async function payOnHostedPage(url: string, cardNumber = '4242 4242 4242 
     redirect: 'manual',
   })
   return { page: html, status: response.status, location: response.headers.get('location'), body: await response.text() }
+}
+
+/**
+ * A family books a $400 session and pays its $100 deposit by card on the local Stripe
+ * server's hosted page; its webhooks are delivered. With '3_pay', the rest is a plan.
+ */
+export async function paidStripeDeposit(client: any, stripe: LocalStripe, paymentOption: 'deposit' | '3_pay' = 'deposit') {
+  const { pkg } = await bookableStudio()
+  const { family, children } = await familyWith(1)
+  const draft = await readyDraft(family, pkg, at(30, '10:00'), { childIds: [children[0].id], paymentOption })
+  const response = await client.post(`/book/${draft.id}/confirmation`).form({ total: 40000, dueNow: 10000 }).loginAs(family).withCsrfToken().redirects(0)
+  await payOnHostedPage(response.header('location'))
+  await stripe.flushWebhooks()
+  const session = await PhotoSession.query().where('user_id', family.id).firstOrFail()
+  const payment = await Payment.query().where('photo_session_id', session.id).firstOrFail()
+  return { family, session, payment }
 }

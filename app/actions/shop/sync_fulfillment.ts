@@ -9,9 +9,6 @@ import { sqlTime } from '#support/db/sql_time'
 import { fulfillmentProvider } from '#services/fulfillment/providers'
 import { LabUnavailableError } from '#services/fulfillment/fulfillment_provider'
 
-export { printFileUrl } from '#actions/shop/send_item_to_lab'
-export { shipIfComplete } from '#actions/shop/settle_order_from_labs'
-
 export interface SyncSummary {
   released: string[]
   submitted: number

@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { randomUUID } from 'node:crypto'
-import PhotoSession from '#models/photo_session'
 import Payment from '#models/payment'
 import Invoice from '#models/invoice'
 import Refund from '#models/refund'
@@ -15,23 +14,9 @@ import type { LocalStripe } from '#services/payments/local_stripe/server'
 import type { LocalPaypal } from '#services/payments/local_paypal/server'
 import type { PaypalGateway } from '#services/payments/paypal_gateway'
 import { actors } from '#support/actor'
-import { at, bookableStudio, familyWith, readyDraft } from '#tests/support/booking'
-import { payOnHostedPage, useLocalStripe } from '#tests/support/stripe'
+import { paidStripeDeposit, useLocalStripe } from '#tests/support/stripe'
 import { approveOnPaypal, startPaypalOrder, usePaypalGateway } from '#tests/support/paypal'
 
-/** A $100 deposit paid by card on Stripe's hosted page and settled by its webhooks. */
-async function paidDeposit(client: any, stripe: LocalStripe) {
-  const { pkg } = await bookableStudio()
-  const { family, children } = await familyWith(1)
-  const draft = await readyDraft(family, pkg, at(30, '10:00'), { childIds: [children[0].id], paymentOption: 'deposit' })
-  const response = await client.post(`/book/${draft.id}/confirmation`).form({ total: 40000, dueNow: 10000 }).loginAs(family).withCsrfToken().redirects(0)
-  await payOnHostedPage(response.header('location'))
-  await stripe.flushWebhooks()
-  const session = await PhotoSession.query().where('user_id', family.id).firstOrFail()
-  const payment = await Payment.query().where('photo_session_id', session.id).firstOrFail()
-  if (payment.status !== 'succeeded' || !payment.invoiceId) throw new Error('the deposit should be paid and invoiced')
-  return { family, payment }
-}
 
 /** An admin's refund from the payment's page, as the form sends it. */
 function refundInLoupe(client: any, admin: User, payment: Payment, amount: string, reason: string) {
@@ -45,7 +30,8 @@ test.group('Refunds made in the Stripe dashboard', (group) => {
   useLocalStripe(group, (started) => (stripe = started))
 
   test('are recorded once on the payment and invoice, the family emailed, however often Stripe delivers', async ({ client, assert }) => {
-    const { family, payment } = await paidDeposit(client, stripe)
+    const { family, payment } = await paidStripeDeposit(client, stripe)
+    assert.isNotNull(payment.invoiceId)
     const [status, refund] = stripe.refundInDashboard(payment.providerPaymentId!, 2_500, 'duplicate')
     assert.equal(status, 200)
     await stripe.flushWebhooks()
@@ -82,7 +68,8 @@ test.group('Refunds made in the Stripe dashboard', (group) => {
   })
 
   test('a refund an admin makes in Loupe is recorded once: its own charge.refunded adds nothing', async ({ client, assert }) => {
-    const { family, payment } = await paidDeposit(client, stripe)
+    const { family, payment } = await paidStripeDeposit(client, stripe)
+    assert.isNotNull(payment.invoiceId)
     const admin = await UserFactory.apply('admin').create()
     ;(await refundInLoupe(client, admin, payment, '40.00', 'Shorter session')).assertStatus(303)
     await stripe.flushWebhooks()

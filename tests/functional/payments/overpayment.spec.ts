@@ -1,26 +1,18 @@
 import { test } from '@japa/runner'
-import PhotoSession from '#models/photo_session'
 import Payment from '#models/payment'
 import Refund from '#models/refund'
 import MarkPaymentReceived from '#actions/payments/mark_payment_received'
 import { actors } from '#support/actor'
 import { UserFactory } from '#database/factories/user_factory'
 import type { LocalStripe } from '#services/payments/local_stripe/server'
-import { at, bookableStudio, familyWith, readyDraft } from '#tests/support/booking'
-import { payOnHostedPage, useLocalStripe } from '#tests/support/stripe'
+import { paidStripeDeposit, payOnHostedPage, useLocalStripe } from '#tests/support/stripe'
 
 test.group('Stripe: a balance paid twice over', (group) => {
   let stripe: LocalStripe
   useLocalStripe(group, (started) => (stripe = started))
 
   test('a balance paid online after the desk took part of it: the difference goes back to the card, once', async ({ client, assert }) => {
-    const { pkg } = await bookableStudio()
-    const { family, children } = await familyWith(1)
-    const draft = await readyDraft(family, pkg, at(30, '10:00'), { childIds: [children[0].id], paymentOption: '3_pay' })
-    const booked = await client.post(`/book/${draft.id}/confirmation`).form({ total: 40000, dueNow: 10000 }).loginAs(family).withCsrfToken().redirects(0)
-    await payOnHostedPage(booked.header('location')!)
-    await stripe.flushWebhooks()
-    const session = await PhotoSession.query().where('user_id', family.id).firstOrFail()
+    const { family, session } = await paidStripeDeposit(client, stripe, '3_pay')
     assert.equal(session.balanceDue, 30_000)
 
     // The family opens "pay the balance" ($300.00)…

@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
 import { randomUUID } from 'node:crypto'
 import env from '#start/env'
-import PhotoSession from '#models/photo_session'
 import Payment from '#models/payment'
 import Refund from '#models/refund'
 import type User from '#models/user'
@@ -9,22 +8,8 @@ import { UserFactory } from '#database/factories/user_factory'
 import { useGateway } from '#services/payments/gateway'
 import { OfflineGateway } from '#services/payments/offline_gateway'
 import type { LocalStripe } from '#services/payments/local_stripe/server'
-import { at, bookableStudio, familyWith, readyDraft } from '#tests/support/booking'
-import { gatewayFor, payOnHostedPage, stripeEnv, useLocalStripe } from '#tests/support/stripe'
+import { gatewayFor, paidStripeDeposit, stripeEnv, useLocalStripe } from '#tests/support/stripe'
 
-/** A $100 deposit paid by card on Stripe's hosted page, while Stripe took new payments. */
-async function paidDeposit(client: any, stripe: LocalStripe) {
-  const { pkg } = await bookableStudio()
-  const { family, children } = await familyWith(1)
-  const draft = await readyDraft(family, pkg, at(30, '10:00'), { childIds: [children[0].id], paymentOption: 'deposit' })
-  const response = await client.post(`/book/${draft.id}/confirmation`).form({ total: 40000, dueNow: 10000 }).loginAs(family).withCsrfToken().redirects(0)
-  await payOnHostedPage(response.header('location'))
-  await stripe.flushWebhooks()
-  const session = await PhotoSession.query().where('user_id', family.id).firstOrFail()
-  const payment = await Payment.query().where('photo_session_id', session.id).firstOrFail()
-  if (payment.status !== 'succeeded' || payment.provider !== 'stripe') throw new Error('the deposit should be paid through Stripe')
-  return payment
-}
 
 function refund(client: any, admin: User, payment: Payment, amount: string) {
   return client.post(`/admin/payments/${payment.id}/refunds`).json({ amount, reason: 'Two photos missing', idempotencyKey: randomUUID() }).accept('json').loginAs(admin).withCsrfToken()
@@ -51,7 +36,9 @@ test.group('Refunds of Stripe payments after PAYMENT_GATEWAY moved on', (group) 
 
   test('go back through Stripe while its keys are still set', async ({ client, assert, cleanup }) => {
     const admin = await UserFactory.apply('admin').create()
-    const payment = await paidDeposit(client, stripe)
+    const { payment } = await paidStripeDeposit(client, stripe)
+    assert.equal(payment.status, 'succeeded')
+    assert.equal(payment.provider, 'stripe')
     useGateway(new OfflineGateway())
     const { PAYMENT_GATEWAY: _, ...keys } = stripeEnv(stripe)
     cleanup(setEnv({ ...keys, PAYMENT_GATEWAY: 'offline' }))
@@ -73,7 +60,9 @@ test.group('Refunds of Stripe payments after PAYMENT_GATEWAY moved on', (group) 
 
   test('are refused as gateway unavailable once the Stripe keys are gone', async ({ client, assert, cleanup }) => {
     const admin = await UserFactory.apply('admin').create()
-    const payment = await paidDeposit(client, stripe)
+    const { payment } = await paidStripeDeposit(client, stripe)
+    assert.equal(payment.status, 'succeeded')
+    assert.equal(payment.provider, 'stripe')
     useGateway(new OfflineGateway())
     cleanup(setEnv({ PAYMENT_GATEWAY: 'offline', STRIPE_SECRET_KEY: '' }))
 

@@ -7,12 +7,9 @@ import OrderItem from '#models/order_item'
 import CommandRun from '#models/command_run'
 import SyncFulfillment from '#actions/shop/sync_fulfillment'
 import FulfillmentSync from '#commands/fulfillment_sync'
-import { PrintfulProvider } from '#services/fulfillment/printful_provider'
-import { GootenProvider } from '#services/fulfillment/gooten_provider'
-import { useFulfillmentProviders } from '#services/fulfillment/providers'
 import { artworkForSale } from '#tests/support/shop'
 import { addToGuestCart, checkout } from '#tests/support/checkout'
-import { FakeGooten, FakePrintful } from '#tests/support/fake_labs'
+import { useFakeLabs } from '#tests/support/fake_labs'
 import { lastDeliveredTo } from '#tests/support/mail'
 import MarkPaymentReceived from '#actions/payments/mark_payment_received'
 import { UserFactory } from '#database/factories/user_factory'
@@ -24,7 +21,6 @@ import StatusChange from '#models/status_change'
 import RecordLabUpdate from '#actions/shop/record_lab_update'
 import { sqlTime } from '#support/db/sql_time'
 
-const fast = { timeoutMs: 300, attempts: 4, backoffMs: 5 }
 
 /** A paid order past its review window: two 8x10s from Printful, one 11x14 from Gooten. */
 async function orderForTheLabs(client: any) {
@@ -47,21 +43,7 @@ async function orderForTheLabs(client: any) {
 
 test.group('Shop: fulfilment through the labs', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-  let printful: FakePrintful
-  let gooten: FakeGooten
-  group.each.setup(async () => {
-    printful = await new FakePrintful().start()
-    gooten = await new FakeGooten().start()
-    useFulfillmentProviders({
-      printful: new PrintfulProvider(printful.url, 'test-printful-key', fast),
-      gooten: new GootenProvider(gooten.url, 'test-recipe', 'test-billing', fast),
-    })
-    return async () => {
-      useFulfillmentProviders({})
-      await printful.stop()
-      await gooten.stop()
-    }
-  })
+  const labs = useFakeLabs(group)
 
   test('after the review window each item goes to its variant’s lab with a signed, cropped print file', async ({ client, assert }) => {
     const order = await orderForTheLabs(client)
@@ -70,18 +52,18 @@ test.group('Shop: fulfilment through the labs', (group) => {
     assert.equal(summary.submitted, 2)
     assert.equal((await order.refresh()).status, 'in_production')
 
-    assert.equal(printful.orders.size, 1)
-    assert.equal(gooten.orders.size, 1)
+    assert.equal(labs.printful.orders.size, 1)
+    assert.equal(labs.gooten.orders.size, 1)
     const items = await OrderItem.query().where('order_id', order.id).preload('productVariant')
     const toPrintful = items.find((i) => i.fulfillmentProvider === 'printful')!
     const toGooten = items.find((i) => i.fulfillmentProvider === 'gooten')!
-    const sent = printful.orders.get(toPrintful.id)!
+    const sent = labs.printful.orders.get(toPrintful.id)!
     assert.equal(sent.body.items[0].variant_id, 4011)
     assert.equal(sent.body.items[0].quantity, 2)
     assert.equal(sent.body.recipient.zip, '94110')
     assert.equal(toPrintful.providerOrderId, String(sent.id))
     assert.equal(toGooten.providerOrderId, 'G-1')
-    assert.equal(gooten.orders.get(toGooten.id)!.body.Items[0].SKU, 'G-11X14')
+    assert.equal(labs.gooten.orders.get(toGooten.id)!.body.Items[0].SKU, 'G-11X14')
 
     const fileUrl = new URL(sent.body.items[0].files[0].url)
     const file = await client.get(fileUrl.pathname + fileUrl.search)
@@ -93,30 +75,30 @@ test.group('Shop: fulfilment through the labs', (group) => {
 
   test('errors, timeouts and lost answers are retried with back-off and never make a second lab order', async ({ client, assert }) => {
     await orderForTheLabs(client)
-    printful.failNext({ status: 503 }, { delayMs: 600 }, { afterCreate: true })
-    gooten.failNext({ status: 502 })
+    labs.printful.failNext({ status: 503 }, { delayMs: 600 }, { afterCreate: true })
+    labs.gooten.failNext({ status: 502 })
     const summary = await SyncFulfillment.handle()
     assert.equal(summary.submitted, 2)
     assert.deepEqual(summary.errors, [])
-    assert.equal(printful.orders.size, 1)
-    assert.equal(gooten.orders.size, 1)
-    const posts = printful.requests.filter((r) => r.method === 'POST').length
+    assert.equal(labs.printful.orders.size, 1)
+    assert.equal(labs.gooten.orders.size, 1)
+    const posts = labs.printful.requests.filter((r) => r.method === 'POST').length
     assert.isAtLeast(posts, 3)
   })
 
   test('a lab that stays down leaves the item queued; the next run sends it once', async ({ client, assert }) => {
     await orderForTheLabs(client)
-    printful.failNext({ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 })
+    labs.printful.failNext({ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 })
     const first = await SyncFulfillment.handle()
     assert.lengthOf(first.errors, 1)
     const waiting = await OrderItem.query().where('fulfillment_provider', 'printful').firstOrFail()
     assert.equal(waiting.fulfillmentStatus, 'pending')
     const second = await SyncFulfillment.handle()
     assert.equal(second.submitted, 1)
-    assert.equal(printful.orders.size, 1)
+    assert.equal(labs.printful.orders.size, 1)
     await Promise.all([SyncFulfillment.handle(), SyncFulfillment.handle()])
-    assert.equal(printful.orders.size, 1)
-    assert.equal(gooten.orders.size, 1)
+    assert.equal(labs.printful.orders.size, 1)
+    assert.equal(labs.gooten.orders.size, 1)
   })
 
   test('fulfillment:sync records tracking, ships the order, emails the customer, and logs a command run; --dry-run writes nothing', async ({ client, assert }) => {
@@ -125,12 +107,12 @@ test.group('Shop: fulfilment through the labs', (group) => {
     dry.ui.switchMode('raw')
     await dry.exec()
     assert.equal((await order.refresh()).status, 'paid')
-    assert.equal(printful.orders.size, 0)
+    assert.equal(labs.printful.orders.size, 0)
 
     await SyncFulfillment.handle()
     const items = await OrderItem.query().where('order_id', order.id)
-    printful.ship(items.find((i) => i.fulfillmentProvider === 'printful')!.id, 'PF-TRACK-1')
-    gooten.ship(items.find((i) => i.fulfillmentProvider === 'gooten')!.id, 'GT-TRACK-2')
+    labs.printful.ship(items.find((i) => i.fulfillmentProvider === 'printful')!.id, 'PF-TRACK-1')
+    labs.gooten.ship(items.find((i) => i.fulfillmentProvider === 'gooten')!.id, 'GT-TRACK-2')
 
     const run = await ace.create(FulfillmentSync, [])
     run.ui.switchMode('raw')
@@ -180,21 +162,7 @@ test.group('Shop: Printful webhooks', (group) => {
 
 test.group('Shop: lab orders left halfway or ended by the labs', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-  let printful: FakePrintful
-  let gooten: FakeGooten
-  group.each.setup(async () => {
-    printful = await new FakePrintful().start()
-    gooten = await new FakeGooten().start()
-    useFulfillmentProviders({
-      printful: new PrintfulProvider(printful.url, 'test-printful-key', fast),
-      gooten: new GootenProvider(gooten.url, 'test-recipe', 'test-billing', fast),
-    })
-    return async () => {
-      useFulfillmentProviders({})
-      await printful.stop()
-      await gooten.stop()
-    }
-  })
+  const labs = useFakeLabs(group)
 
   /** As a run that died between claiming the item and storing the lab's answer leaves it. */
   async function claimedAndDropped(itemId: string, minutesAgo: number) {
@@ -214,11 +182,11 @@ test.group('Shop: lab orders left halfway or ended by the labs', (group) => {
     await claimedAndDropped(toPrintful.id, 11)
 
     await Promise.all([SyncFulfillment.handle(), SyncFulfillment.handle()])
-    assert.lengthOf(printful.requests.filter((r) => r.method === 'POST'), 1)
-    assert.equal(printful.orders.size, 1)
-    assert.equal(gooten.orders.size, 1)
+    assert.lengthOf(labs.printful.requests.filter((r) => r.method === 'POST'), 1)
+    assert.equal(labs.printful.orders.size, 1)
+    assert.equal(labs.gooten.orders.size, 1)
     await toPrintful.refresh()
-    assert.equal(toPrintful.providerOrderId, String(printful.orders.get(toPrintful.id)!.id))
+    assert.equal(toPrintful.providerOrderId, String(labs.printful.orders.get(toPrintful.id)!.id))
     assert.equal(toPrintful.fulfillmentStatus, 'submitted')
   })
 
@@ -229,7 +197,7 @@ test.group('Shop: lab orders left halfway or ended by the labs', (group) => {
 
     const summary = await SyncFulfillment.handle()
     assert.equal(summary.submitted, 1)
-    assert.lengthOf(printful.requests, 0)
+    assert.lengthOf(labs.printful.requests, 0)
     await toPrintful.refresh()
     assert.equal(toPrintful.fulfillmentStatus, 'submitted')
     assert.isNull(toPrintful.providerOrderId)
@@ -241,16 +209,16 @@ test.group('Shop: lab orders left halfway or ended by the labs', (group) => {
     const { toPrintful, toGooten } = await labItems(order)
     await claimedAndDropped(toPrintful.id, 30)
     await claimedAndDropped(toGooten.id, 30)
-    const posts = printful.requests.filter((r) => r.method === 'POST').length
+    const posts = labs.printful.requests.filter((r) => r.method === 'POST').length
 
     const summary = await SyncFulfillment.handle()
     assert.equal(summary.submitted, 2)
     assert.deepEqual(summary.errors, [])
-    assert.equal(printful.orders.size, 1)
-    assert.equal(gooten.orders.size, 1)
+    assert.equal(labs.printful.orders.size, 1)
+    assert.equal(labs.gooten.orders.size, 1)
     // Printful is asked by our id first; Gooten answers the repeated SourceId with its order.
-    assert.equal(printful.requests.filter((r) => r.method === 'POST').length, posts)
-    assert.equal((await toPrintful.refresh()).providerOrderId, String(printful.orders.get(toPrintful.id)!.id))
+    assert.equal(labs.printful.requests.filter((r) => r.method === 'POST').length, posts)
+    assert.equal((await toPrintful.refresh()).providerOrderId, String(labs.printful.orders.get(toPrintful.id)!.id))
     assert.equal((await toGooten.refresh()).providerOrderId, 'G-1')
   })
 
@@ -260,8 +228,8 @@ test.group('Shop: lab orders left halfway or ended by the labs', (group) => {
     const order = await orderForTheLabs(client)
     await SyncFulfillment.handle()
     const { toPrintful, toGooten } = await labItems(order)
-    printful.orders.get(toPrintful.id)!.status = 'canceled'
-    gooten.orders.get(toGooten.id)!.Items[0].Status = 'Cancelled'
+    labs.printful.orders.get(toPrintful.id)!.status = 'canceled'
+    labs.gooten.orders.get(toGooten.id)!.Items[0].Status = 'Cancelled'
 
     const [first, second] = await Promise.all([SyncFulfillment.handle(), SyncFulfillment.handle()])
     const third = await SyncFulfillment.handle()
@@ -279,12 +247,12 @@ test.group('Shop: lab orders left halfway or ended by the labs', (group) => {
     const order = await orderForTheLabs(client)
     await SyncFulfillment.handle()
     const { toPrintful, toGooten } = await labItems(order)
-    printful.ship(toPrintful.id, 'PF-TRACK-1')
-    gooten.ship(toGooten.id, 'GT-TRACK-2')
+    labs.printful.ship(toPrintful.id, 'PF-TRACK-1')
+    labs.gooten.ship(toGooten.id, 'GT-TRACK-2')
     await SyncFulfillment.handle()
     assert.equal((await order.refresh()).status, 'shipped')
 
-    gooten.orders.get(toGooten.id)!.Items[0] = { Status: 'Delivered', TrackingNumber: 'GT-TRACK-2' }
+    labs.gooten.orders.get(toGooten.id)!.Items[0] = { Status: 'Delivered', TrackingNumber: 'GT-TRACK-2' }
     const polled = await SyncFulfillment.handle()
     assert.equal((await toGooten.refresh()).fulfillmentStatus, 'delivered')
     assert.deepEqual(polled.delivered, [])
