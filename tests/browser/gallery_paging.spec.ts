@@ -31,6 +31,8 @@ test.group('Journey: a gallery larger than one page', (group) => {
     const more = page.getByRole('link', { name: 'Show more photos' })
     await more.focus()
     await page.keyboard.press('Enter')
+    // The next page is a request of its own: a busy CI machine can take longer than the 5 s default.
+    await page.waitForFunction((total) => (globalThis as any).document.querySelectorAll('.photo-grid .photo').length === total, TOTAL, { timeout: 20_000 })
     await page.assertElementsCount('.photo-grid .photo', TOTAL)
     await page.assertNotExists('.photo-grid__more')
 
