@@ -7,6 +7,8 @@ export interface BillingMessage {
   /** Paragraphs, in order. */
   lines: string[]
   link: { label: string; url: string } | null
+  /** Plain links under the button (a receipt's invoice). */
+  moreLinks?: { label: string; url: string }[]
 }
 
 /**
@@ -21,11 +23,11 @@ export default class BillingNotification extends BaseMail {
   constructor(private content: BillingMessage) {
     super()
     this.subject = content.subject
-    this.secrets = content.link && content.link.url.includes('signature=') ? [content.link.url] : []
+    this.secrets = [content.link, ...(content.moreLinks ?? [])].flatMap((link) => (link?.url.includes('signature=') ? [link.url] : []))
   }
 
   prepare() {
-    const data = { ...this.content, subject: this.subject }
+    const data = { ...this.content, moreLinks: this.content.moreLinks ?? [], subject: this.subject }
     this.message.to(this.content.to).htmlView('emails/payments/billing', data).textView('emails/payments/billing_text', data)
   }
 }

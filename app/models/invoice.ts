@@ -36,8 +36,16 @@ export default class Invoice extends AppModel {
   @column()
   declare number: string
 
+  /** Null for a guest's shop order: the billed-to name and email are all there is. */
   @column()
-  declare userId: string
+  declare userId: string | null
+
+  /** Who it is billed to, as they were when it was written (an account, or a guest's order). */
+  @column()
+  declare billedToName: string | null
+
+  @column()
+  declare billedToEmail: string | null
 
   @column()
   declare photoSessionId: string | null
@@ -141,6 +149,17 @@ export default class Invoice extends AppModel {
   @beforeCreate()
   static async assignNumber(invoice: Invoice) {
     invoice.number ||= await nextNumber('invoice', invoice.$trx)
+  }
+
+  @beforeCreate()
+  static async billAccount(invoice: Invoice) {
+    if (invoice.billedToName || invoice.billedToEmail || !invoice.userId) return
+    invoice.merge(Invoice.billedTo(await User.find(invoice.userId, { client: invoice.$trx })))
+  }
+
+  /** The billed-to columns for an account. */
+  static billedTo(user: User | null) {
+    return { billedToName: user?.fullName ?? null, billedToEmail: user?.email ?? null }
   }
 
   /** A stand-in number (unique, 32 chars at most like the column, never seen once committed) for a draft numbered by `takeNumber` later in its transaction. */

@@ -38,6 +38,8 @@ const OrdersController = () => import('#controllers/site/shop/orders_controller'
 const BalancePaymentsController = () => import('#controllers/site/balance_payments_controller')
 const OrderCancellationsController = () => import('#controllers/site/shop/order_cancellations_controller')
 const OrderReordersController = () => import('#controllers/site/shop/order_reorders_controller')
+const InvoicesController = () => import('#controllers/site/shop/invoices_controller')
+const InvoicePdfsController = () => import('#controllers/site/shop/invoice_pdfs_controller')
 
 router.get('/cart', [CartsController, 'show']).as('cart.show')
 router.post('/cart/items', [CartItemsController, 'store']).as('cart_items.store')
@@ -51,6 +53,9 @@ router.get('/sessions/:session_id/balance-payment', [BalancePaymentsController, 
 router.post('/sessions/:session_id/balance-payment', [BalancePaymentsController, 'store']).as('balance_payments.store').where('session_id', uuidMatcher)
 router.post('/orders/:order_id/cancellation', [OrderCancellationsController, 'store']).as('order_cancellations.store').where('order_id', uuidMatcher)
 router.post('/orders/:order_id/reorder', [OrderReordersController, 'store']).as('order_reorders.store').where('order_id', uuidMatcher)
+// A shop order's invoice for its guest (signed link; accounts use the portal's).
+router.get('/invoices/:id', [InvoicesController, 'show']).as('invoices.show').where('id', uuidMatcher)
+router.get('/invoices/:invoice_id/pdf', [InvoicePdfsController, 'show']).as('invoice_pdfs.show').where('invoice_id', uuidMatcher)
 
 const PrintFilesController = () => import('#controllers/site/shop/print_files_controller')
 router.get('/print-files/:item_id', [PrintFilesController, 'show']).as('print_files.show').where('item_id', uuidMatcher)

@@ -1,5 +1,6 @@
 import type { ApiClient } from '@japa/api-client'
 import { randomUUID } from 'node:crypto'
+import Order from '#models/order'
 
 /** A Californian address: 7.25 % tax, $8 standard shipping for prints. */
 export const CALIFORNIA = {
@@ -28,4 +29,16 @@ export async function checkout(client: ApiClient, token: string, fields: Record<
   if (!total) return { quote, placed: null, total: null }
   const placed = await client.post('/checkout').form({ ...form, expectedTotal: total }).withEncryptedCookie('cart', token).withCsrfToken().redirects(0)
   return { quote, placed, total: Number(total) }
+}
+
+/**
+ * A guest's order of two prints of `printOptionId`, placed through the checkout form: the
+ * order, its payment and where "Place order" sent the guest (the hosted page, or the order).
+ */
+export async function placeGuestOrder(client: ApiClient, printOptionId: string, fields: Record<string, string> = {}) {
+  const { token } = await addToGuestCart(client, printOptionId, 2)
+  const { placed } = await checkout(client, token!, fields)
+  const email = (fields.email ?? CALIFORNIA.email).toLowerCase()
+  const order = await Order.query().where('customer_email', email).preload('payments').orderBy('created_at', 'desc').firstOrFail()
+  return { order, payment: order.payments[0], placed: placed!, payAt: placed!.header('location') as string }
 }

@@ -28,7 +28,7 @@ const SESSION_KINDS: Partial<Record<Payment['paymentType'], SessionInvoiceKind>>
  */
 export default class ApplyPaymentToInvoice {
   static async handle(payment: Payment, options: { actor: Actor; client?: TransactionClientContract; invoice?: Invoice; numberLast?: boolean }): Promise<Invoice | null> {
-    if (payment.status !== 'succeeded' || payment.invoiceId || !payment.userId) return null
+    if (payment.status !== 'succeeded' || payment.invoiceId || !billable(payment)) return null
     const run = async (trx: TransactionClientContract) => {
       const invoice = options.invoice ?? (await openInvoiceFor(payment, trx)) ?? (await newInvoiceFor(payment, trx, options.numberLast))
       if (!invoice) return null
@@ -56,7 +56,7 @@ export default class ApplyPaymentToInvoice {
    */
   static async many(payments: Payment[], options: { actor: Actor; client: TransactionClientContract; numberLast?: boolean }): Promise<Invoice[]> {
     const { actor, client: trx } = options
-    const counted = payments.filter((payment) => payment.status === 'succeeded' && !payment.invoiceId && payment.userId)
+    const counted = payments.filter((payment) => payment.status === 'succeeded' && !payment.invoiceId && billable(payment))
     const sessionIds = counted.map((payment) => payment.photoSessionId!)
     const oneByOne = async () => {
       const invoices: Invoice[] = []
@@ -99,6 +99,11 @@ export default class ApplyPaymentToInvoice {
     if ((await Invoice.recordPayments(amounts, { actor, client: trx })).length !== invoices.length) throw new Error('An invoice of the batch moved meanwhile')
     return invoices
   }
+}
+
+/** Money from an account, or a guest's order (billed to the order's email). */
+function billable(payment: Payment) {
+  return !!payment.userId || !!payment.orderId
 }
 
 async function openInvoiceFor(payment: Payment, trx: TransactionClientContract) {

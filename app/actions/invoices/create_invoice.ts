@@ -4,6 +4,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Invoice, { type InvoiceKind } from '#models/invoice'
 import InvoiceItem from '#models/invoice_item'
 import StudioSetting from '#models/studio_setting'
+import User from '#models/user'
 import { sqlTime } from '#support/db/sql_time'
 import { nextNumbers } from '#support/next_number'
 
@@ -15,7 +16,10 @@ export interface InvoiceLine {
 }
 
 export interface NewInvoice {
-  userId: string
+  /** Null for a guest's order: `billedTo` then says who pays. */
+  userId: string | null
+  /** Defaults to the account's name and email. */
+  billedTo?: { name: string | null; email: string | null }
   kind: InvoiceKind
   currency: string
   photoSessionId?: string | null
@@ -43,7 +47,8 @@ export function taxInside(grossCents: number, rateBps: number) {
 
 /**
  * Writes a draft invoice, numbered `INV-2026-000001` by next_number, with its items and
- * totals: subtotal − discount + tax = total, in cents, in the caller's transaction.
+ * totals: subtotal − discount + tax = total, in cents, and who it is billed to, in the
+ * caller's transaction.
  */
 export default class CreateInvoice {
   static async handle(input: NewInvoice, trx: TransactionClientContract): Promise<Invoice> {
@@ -57,6 +62,8 @@ export default class CreateInvoice {
     const settings = await StudioSetting.current({ client: trx })
     const numbers = await nextNumbers('invoice', inputs.filter((input) => !input.number).length, trx)
     const at = sqlTime()
+    const accountIds = [...new Set(inputs.filter((input) => !input.billedTo && input.userId).map((input) => input.userId!))]
+    const accounts = new Map((await User.query({ client: trx }).whereIn('id', accountIds)).map((user) => [user.id, user]))
     const invoiceRows: Record<string, unknown>[] = []
     const itemRows: Record<string, unknown>[] = []
     for (const input of inputs) {
@@ -66,6 +73,9 @@ export default class CreateInvoice {
         id: randomUUID(),
         number: input.number ?? numbers.shift()!,
         userId: input.userId,
+        ...(input.billedTo
+          ? { billedToName: input.billedTo.name, billedToEmail: input.billedTo.email }
+          : Invoice.billedTo(accounts.get(input.userId ?? '') ?? null)),
         kind: input.kind,
         photoSessionId: input.photoSessionId ?? null,
         orderId: input.orderId ?? null,

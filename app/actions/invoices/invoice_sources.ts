@@ -12,7 +12,7 @@ import type { NewInvoice } from '#actions/invoices/create_invoice'
 
 /**
  * What an invoice says for each thing Loupe bills. Each returns the invoice to write
- * (CreateInvoice writes it), or null when there is nobody to bill (a guest's order).
+ * (CreateInvoice writes it), or null when there is nothing to bill.
  */
 
 export type SessionInvoiceKind = 'deposit' | 'balance' | 'plan'
@@ -73,8 +73,8 @@ export async function planInvoices(sessionIds: string[], trx: TransactionClientC
   return drafts
 }
 
-export async function orderInvoice(order: Order, trx: TransactionClientContract): Promise<NewInvoice | null> {
-  if (!order.userId) return null
+/** A shop order's invoice; a guest's is billed to the order's email and address name. */
+export async function orderInvoice(order: Order, trx: TransactionClientContract): Promise<NewInvoice> {
   const items = await OrderItem.query({ client: trx }).where('order_id', order.id).preload('productVariant').preload('artwork')
   const lines = items.map((item) => ({
     description: `${item.artwork?.title ?? item.productVariant.name}${item.artwork ? ` — ${item.productVariant.name}` : ''}`,
@@ -84,6 +84,7 @@ export async function orderInvoice(order: Order, trx: TransactionClientContract)
   if (order.shippingAmount > 0) lines.push({ description: `Shipping (${order.shippingMethod ?? 'standard'})`, quantity: 1, unitAmount: order.shippingAmount })
   return {
     userId: order.userId,
+    billedTo: order.userId ? undefined : { name: (order.billingAddress ?? order.shippingAddress)?.name ?? null, email: order.customerEmail },
     kind: 'order',
     orderId: order.id,
     currency: order.currency,

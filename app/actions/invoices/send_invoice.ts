@@ -9,6 +9,12 @@ import InvoiceSentNotification from '#mails/invoice_sent_notification'
 import { deliverMail } from '#services/mail/deliver_mail'
 import type { Actor } from '#support/actor'
 
+/** An invoice's page for its customer: the portal's for an account, a signed link for a guest's order (no account to sign in to). */
+export function invoiceUrl(invoice: Invoice) {
+  if (invoice.userId) return router.builder().params({ id: invoice.id }).make('portal.invoices.show')
+  return router.makeSignedUrl('invoices.show', { id: invoice.id }, { purpose: 'invoice' })
+}
+
 export type SendInvoiceResult = { ok: true; email: EmailLog | null; opened: boolean } | { ok: false; reason: 'not_open' }
 
 /**
@@ -23,9 +29,9 @@ export default class SendInvoice {
     invoice.sentAt = DateTime.now()
     await invoice.save()
     await RecordAudit.handle(actor, { action: opened ? 'invoice.opened' : 'invoice.sent', subject: { type: 'invoice', id: invoice.id }, details: { number: invoice.number } })
-    const family = await User.find(invoice.userId)
+    const family = invoice.userId ? await User.find(invoice.userId) : null
     if (!family?.email) return { ok: true, email: null, opened }
-    const link = appUrl + router.builder().params({ id: invoice.id }).make('portal.invoices.show')
+    const link = appUrl + invoiceUrl(invoice)
     await invoice.load('items')
     return { ok: true, email: await deliverMail(new InvoiceSentNotification(family, invoice, link)), opened }
   }

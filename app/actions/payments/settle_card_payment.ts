@@ -7,7 +7,9 @@ import PhotoSession from '#models/photo_session'
 import PaymentReceiptNotification from '#mails/payment_receipt_notification'
 import BillingNotification from '#mails/billing_notification'
 import Order from '#models/order'
+import Invoice from '#models/invoice'
 import { orderUrl } from '#actions/shop/confirm_order'
+import { invoiceUrl } from '#actions/invoices/send_invoice'
 import { formatMoney } from '#services/money/format_money'
 import { DateTime } from 'luxon'
 import { applyPaymentToSession, sessionOverpayment } from '#actions/payments/apply_payment_to_session'
@@ -96,12 +98,13 @@ export async function sendReceipt(payment: Payment, installment: string | null =
   )
 }
 
-/** A print order's receipt, to the address it was placed with (a guest has no account). */
+/** A print order's receipt with its invoice, to the address it was placed with (a guest has no account). */
 async function sendOrderReceipt(payment: Payment) {
   const order = await Order.find(payment.orderId!)
   if (!order) return
   const amount = formatMoney(payment.amount, payment.currency)
   const window = order.status === 'paid' && order.reviewEndsAt && order.reviewEndsAt > DateTime.now()
+  const invoice = payment.invoiceId ? await Invoice.find(payment.invoiceId) : null
   await deliverMail(
     new BillingNotification({
       to: order.customerEmail,
@@ -114,6 +117,7 @@ async function sendOrderReceipt(payment: Payment) {
           : 'Your prints are on their way to the lab; the order page shows their progress and tracking.',
       ],
       link: { label: 'See your order', url: appUrl + orderUrl(order) },
+      moreLinks: invoice ? [{ label: `Invoice ${invoice.number}`, url: appUrl + invoiceUrl(invoice) }] : [],
     })
   )
 }

@@ -8,7 +8,7 @@ export default class InvoicePdfsController {
   async show(ctx: HttpContext) {
     const invoice = await familyInvoice(ctx, ctx.params.invoice_id)
     await invoice.load('items')
-    const pdf = await invoicePdf(invoice, ctx.auth.user!, await StudioSetting.current())
+    const pdf = await invoicePdf(invoice, await StudioSetting.current())
     ctx.response.header('content-type', 'application/pdf')
     ctx.response.header('content-disposition', `attachment; filename="${invoice.number}.pdf"`)
     return pdf

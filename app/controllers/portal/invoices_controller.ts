@@ -23,6 +23,6 @@ export default class InvoicesController {
     const invoice = await familyInvoice(ctx, ctx.params.id)
     await invoice.load('items')
     const history = await StatusChange.query().where('subject_type', 'Invoice').where('subject_id', invoice.id).orderBy('created_at')
-    return ctx.view.render('pages/portal/invoices/show', { invoice, family: ctx.auth.user!, studio: await StudioSetting.current(), history })
+    return ctx.view.render('pages/portal/invoices/show', { invoice, studio: await StudioSetting.current(), history })
   }
 }

@@ -1,6 +1,5 @@
 import PDFDocument from 'pdfkit'
 import type Invoice from '#models/invoice'
-import type User from '#models/user'
 import type StudioSetting from '#models/studio_setting'
 import { formatMoney } from '#services/money/format_money'
 
@@ -8,7 +7,7 @@ import { formatMoney } from '#services/money/format_money'
  * An invoice as a PDF (pdfkit, its built-in Helvetica: no font files to ship). The
  * invoice's items must be loaded. Returns the whole file: invoices are one page or two.
  */
-export function invoicePdf(invoice: Invoice, family: User, studio: StudioSetting): Promise<Buffer> {
+export function invoicePdf(invoice: Invoice, studio: StudioSetting): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Invoice ${invoice.number}`, Author: studio.name } })
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -30,8 +29,9 @@ export function invoicePdf(invoice: Invoice, family: User, studio: StudioSetting
   if (invoice.dueOn) doc.text(`Due: ${invoice.dueOn.toFormat('d LLL yyyy')}`)
   doc.moveDown()
   doc.font('Helvetica-Bold').text('Billed to')
-  doc.font('Helvetica').text(family.fullName)
-  if (family.email) doc.text(family.email)
+  doc.font('Helvetica')
+  if (invoice.billedToName) doc.text(invoice.billedToName)
+  if (invoice.billedToEmail) doc.text(invoice.billedToEmail)
   doc.moveDown()
 
   const columns = { description: 50, quantity: 340, unit: 390, total: 470 }

@@ -11,7 +11,7 @@ import { actors } from '#support/actor'
 import { UserFactory } from '#database/factories/user_factory'
 import type { LocalStripe } from '#services/payments/local_stripe/server'
 import { artworkForSale } from '#tests/support/shop'
-import { addToGuestCart, checkout } from '#tests/support/checkout'
+import { placeGuestOrder } from '#tests/support/checkout'
 import { payOnHostedPage, useLocalStripe } from '#tests/support/stripe'
 import { lastDeliveredTo } from '#tests/support/mail'
 import StudioSetting from '#models/studio_setting'
@@ -30,10 +30,7 @@ async function cancelFromOrderPage(client: any, order: Order) {
 /** A guest's order of two small prints, placed through the checkout form. */
 async function placeOrder(client: any) {
   const { smallOption } = await artworkForSale()
-  const { token } = await addToGuestCart(client, smallOption.id, 2)
-  const { placed } = await checkout(client, token!)
-  const order = await Order.query().preload('payments').firstOrFail()
-  return { order, payment: order.payments[0], placed: placed!, payAt: placed!.header('location') as string }
+  return placeGuestOrder(client, smallOption.id)
 }
 
 /** The order's state changes, oldest first, as its history records them. */

@@ -11,8 +11,7 @@ export default class InvoicePdfsController {
     const invoice = await findByRouteId(Invoice, ctx.params.invoice_id)
     await ctx.bouncer.with(InvoicePolicy).authorize('view', invoice)
     await invoice.load('items')
-    await invoice.load('user')
-    const pdf = await invoicePdf(invoice, invoice.user, await StudioSetting.current())
+    const pdf = await invoicePdf(invoice, await StudioSetting.current())
     ctx.response.header('content-type', 'application/pdf')
     ctx.response.header('content-disposition', `attachment; filename="${invoice.number}.pdf"`)
     return pdf

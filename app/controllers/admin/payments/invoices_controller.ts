@@ -13,7 +13,7 @@ import { findByRouteId } from '#services/http/route_ids'
 export default class InvoicesController {
   async index(ctx: HttpContext) {
     const { page, ...filters } = await invoiceSearchValidator.validate(ctx.request.qs())
-    const invoices = await invoicesMatching(filters).preload('user').paginate(page ?? 1, 50)
+    const invoices = await invoicesMatching(filters).paginate(page ?? 1, 50)
     invoices.baseUrl(ctx.request.url())
     invoices.queryString(ctx.request.qs())
     return ctx.view.render('pages/admin/invoices/index', { invoices, filters: ctx.request.qs(), statuses: INVOICE_STATUSES, kinds: INVOICE_KINDS })
@@ -23,13 +23,11 @@ export default class InvoicesController {
     const invoice = await findByRouteId(Invoice, ctx.params.id)
     await ctx.bouncer.with(InvoicePolicy).authorize('view', invoice)
     await invoice.load('items')
-    await invoice.load('user')
     const payments = await invoice.related('payments').query().orderBy('created_at')
     const refunds = await Refund.query().where('invoice_id', invoice.id).orderBy('created_at')
     const history = await StatusChange.query().where('subject_type', 'Invoice').where('subject_id', invoice.id).orderBy('created_at')
     return ctx.view.render('pages/admin/invoices/show', {
       invoice,
-      family: invoice.user,
       payments,
       refunds,
       history,

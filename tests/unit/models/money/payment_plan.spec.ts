@@ -49,7 +49,7 @@ test.group('Payment plan', (group) => {
 
   test('a plan can pay an invoice instead of a session', async ({ assert }) => {
     const invoice = await InvoiceFactory.apply('open').create()
-    const plan = await PaymentPlanFactory.merge({ invoiceId: invoice.id, userId: invoice.userId }).create()
+    const plan = await PaymentPlanFactory.merge({ invoiceId: invoice.id, userId: invoice.userId! }).create()
     const reloaded = await PaymentPlan.query().where('id', plan.id).preload('invoice').firstOrFail()
     assert.isNull(reloaded.photoSessionId)
     assert.equal(reloaded.invoice.id, invoice.id)
