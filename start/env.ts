@@ -79,6 +79,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   GOOTEN_API_URL: Env.schema.string.optional(),
   AVAILABILITY_CACHE_SECONDS: Env.schema.number.optional(),
   PUBLIC_PAGE_CACHE_SECONDS: Env.schema.number.optional(),
+  GALLERY_PAGE_CACHE_SECONDS: Env.schema.number.optional(),
   KIOSK_BOARD_CHECK_MS: Env.schema.number.optional(),
   STRIPE_SECRET_KEY: Env.schema.string.optional(),
   STRIPE_WEBHOOK_SECRET: Env.schema.string.optional(),

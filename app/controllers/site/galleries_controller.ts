@@ -3,6 +3,7 @@ import StudioSetting from '#models/studio_setting'
 import BuildGalleryPage from '#actions/galleries/build_gallery_page'
 import RecordGalleryView from '#actions/galleries/record_gallery_view'
 import { galleryOf, rightsOf, viewerOf } from '#controllers/site/gallery_access'
+import { galleryPageKey, keepGalleryPage, keepsGalleryPage, keptGalleryPage } from '#controllers/site/kept_gallery_pages'
 import { lockedPage } from '#controllers/site/gallery_entry_answers'
 import { galleryFilterValidator } from '#validators/gallery_access'
 
@@ -28,10 +29,16 @@ export default class GalleriesController {
 
     const { filter, page: pageNumber } = await request.validateUsing(galleryFilterValidator)
     const rights = await rightsOf(ctx, gallery, viewer)
+    response.header('Vary', 'HX-Request')
+    const key = keepsGalleryPage(ctx) ? await galleryPageKey(ctx, gallery, viewer, rights) : null
+    const kept = key && keptGalleryPage(ctx, key)
+    if (kept) {
+      await RecordGalleryView.handle(gallery, viewer)
+      return kept
+    }
     const page = await BuildGalleryPage.handle(gallery, viewer, rights, { favoritesOnly: filter === 'favorites', page: pageNumber })
     // The filter swaps the grid alone and "Show more photos" appends the next page's tiles;
     // back/forward (history restore) needs the whole page.
-    response.header('Vary', 'HX-Request')
     if (request.header('hx-request') && !request.header('hx-history-restore-request')) {
       const part = page.list.page > 1 ? '_photos' : '_grid'
       return view.render(`pages/site/galleries/${part}`, { gallery, viewer, ...page })
@@ -39,6 +46,7 @@ export default class GalleriesController {
     await RecordGalleryView.handle(gallery, viewer)
     // With downloads off the page says whom to ask (one more query, only then).
     const studio = page.downloads ? null : await StudioSetting.current()
-    return view.render('pages/site/galleries/show', { gallery, viewer, studio, ...page })
+    const html = await view.render('pages/site/galleries/show', { gallery, viewer, studio, ...page })
+    return key ? keepGalleryPage(ctx, key, html) : html
   }
 }

@@ -33,9 +33,10 @@ export async function servePublicPage(ctx: HttpContext, maxAge: number, render: 
   const tokens = { nonce: response.nonce, csrf: request.csrfToken }
   const kept = anonymous ? publicPageMemory.get(key) : null
   if (kept) {
-    if (kept.visit) trackVisit(ctx, kept.visit.name as AnalyticsEventName, kept.visit.subject)
-    sharedHeaders(ctx, kept.maxAge)
-    response.header('ETag', kept.etag)
+    const { visit, maxAge, etag } = kept.meta
+    if (visit) trackVisit(ctx, visit.name as AnalyticsEventName, visit.subject)
+    sharedHeaders(ctx, maxAge)
+    response.header('ETag', etag)
     if (response.fresh()) return response.notModified()
     response.header('Content-Type', 'text/html; charset=utf-8')
     return publicPageMemory.fill(kept, tokens)

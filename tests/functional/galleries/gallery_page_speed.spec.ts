@@ -5,7 +5,7 @@ import drive from '@adonisjs/drive/services/main'
 import emitter from '@adonisjs/core/services/emitter'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import type { ApiClient } from '@japa/api-client'
+import type { ApiClient, ApiResponse } from '@japa/api-client'
 import type Gallery from '#models/gallery'
 import MediaAsset from '#models/media_asset'
 import Photo from '#models/photo'
@@ -217,5 +217,88 @@ test.group('Gallery page: cached tiles', (group) => {
     assert.include((await page()).text(), `alt="Photo 1 of ${gallery.name}"`)
     await db.from('galleries').where('id', gallery.id).update({ name: 'Summer at the lake' })
     assert.include((await page()).text(), 'alt="Photo 1 of Summer at the lake"')
+  })
+})
+
+test.group('Gallery page: a viewer is served their own kept page', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  /** Counts the Edge components rendered while `run` runs (two layouts a rendered page). */
+  async function componentsDuring(run: () => Promise<unknown>) {
+    const getComponentState = Template.prototype.getComponentState
+    let count = 0
+    Template.prototype.getComponentState = function (this: Template, ...args: Parameters<Template['getComponentState']>) {
+      count++
+      return getComponentState.apply(this, args)
+    }
+    try {
+      await run()
+    } finally {
+      Template.prototype.getComponentState = getComponentState
+    }
+    return count
+  }
+
+  const nonceOf = (response: ApiResponse) => response.header('content-security-policy')!.match(/'nonce-([^']+)'/)![1]
+
+  test('a repeat view is not rendered again, and carries this response’s own nonce and CSRF token', async ({ client, assert }) => {
+    const { gallery, cookie } = await viewedGallery(client, 3)
+    const first = await client.get(`/g/${gallery.slug}`).withEncryptedCookie(...cookie)
+    let again!: ApiResponse
+    assert.equal(await componentsDuring(async () => (again = await client.get(`/g/${gallery.slug}`).withEncryptedCookie(...cookie))), 0)
+    again.assertStatus(200)
+    assert.equal(again.header('content-type'), 'text/html; charset=utf-8')
+    const [nonce, previous] = [nonceOf(again), nonceOf(first)]
+    assert.notEqual(nonce, previous)
+    assert.include(again.text(), `nonce="${nonce}"`)
+    assert.notInclude(again.text(), previous)
+    const token = (html: string) => html.match(/name='_csrf' value='([^']+)'/)![1]
+    assert.notEqual(token(again.text()), token(first.text()))
+    // Everything else is the same page.
+    const bare = (html: string, response: ApiResponse) => html.replaceAll(nonceOf(response), '').replaceAll(token(html), '')
+    assert.equal(bare(again.text(), again), bare(first.text(), first))
+  })
+
+  test('a browser that takes gzip gets the page gzipped (~57 KB of tiles in a fraction), one that does not gets it plain', async ({ client, assert }) => {
+    const { gallery, cookie, ids } = await viewedGallery(client, PHOTOS_PER_PAGE)
+    for (const view of ['rendered', 'kept']) {
+      if (view === 'rendered') await db.from('galleries').where('id', gallery.id).update({ description: 'A sunny day' })
+      const zipped = await client.get(`/g/${gallery.slug}`).withEncryptedCookie(...cookie).header('accept-encoding', 'gzip, deflate, br')
+      assert.equal(zipped.header('content-encoding'), 'gzip', view)
+      assert.include(zipped.header('vary')!, 'Accept-Encoding')
+      assert.isBelow(Number(zipped.header('content-length')), zipped.text().length / 4, view)
+      assert.include(zipped.text(), `id="fav-${ids[PHOTOS_PER_PAGE - 1]}"`)
+      assert.include(zipped.text(), `nonce="${nonceOf(zipped)}"`)
+      const plain = await client.get(`/g/${gallery.slug}`).withEncryptedCookie(...cookie).header('accept-encoding', 'identity')
+      assert.isUndefined(plain.header('content-encoding'))
+      assert.include(plain.text(), 'A sunny day')
+    }
+  })
+
+  test('a change to what the page shows renders it afresh: the studio turns downloads off and on', async ({ client, assert }) => {
+    const { gallery, cookie } = await viewedGallery(client, 3)
+    const page = async () => (await client.get(`/g/${gallery.slug}`).withEncryptedCookie(...cookie)).text()
+    assert.include(await page(), 'Download all (3)')
+    await db.from('galleries').where('id', gallery.id).update({ download_enabled: false })
+    assert.notInclude(await page(), 'Download all')
+    assert.include(await page(), 'Downloads are turned off')
+    await db.from('galleries').where('id', gallery.id).update({ download_enabled: true })
+    assert.include(await page(), 'Download all (3)')
+  })
+
+  test('a changed entry code locks out at once the visitor whose page was kept', async ({ client, assert }) => {
+    const { gallery, cookie, ids } = await viewedGallery(client, 3)
+    assert.deepEqual(await gridOf(client, gallery, cookie), ids)
+    await db.from('galleries').where('id', gallery.id).update({ access_version: gallery.accessVersion + 1 })
+    const locked = await client.get(`/g/${gallery.slug}`).withEncryptedCookie(...cookie)
+    assert.notInclude(locked.text(), `id="fav-${ids[0]}"`)
+  })
+
+  test('a flash message shows once: it is neither kept nor replaced by the kept page', async ({ client, assert }) => {
+    const { gallery, cookie } = await viewedGallery(client, 3)
+    await client.get(`/g/${gallery.slug}`).withEncryptedCookie(...cookie)
+    const flashed = await client.get(`/g/${gallery.slug}`).withEncryptedCookie(...cookie).withSession({ __flash__: { success: 'Your selection is on its way' } })
+    assert.include(flashed.text(), 'Your selection is on its way')
+    assert.notInclude((await client.get(`/g/${gallery.slug}`).withEncryptedCookie(...cookie)).text(), 'Your selection is on its way')
   })
 })
