@@ -209,12 +209,13 @@ export default class Gallery extends compose(AppModel, SoftDeletes) {
    * this gallery comes in the same query (GalleryVisitor.joinedByPass reads it).
    */
   static findBySlug(slug: string, passHashes: string[] = []) {
+    const lowered = String(slug).toLowerCase()
     const query = this.query()
       .withScopes((scopes) => scopes.withAccessFacts())
-      .where('galleries.slug', String(slug).toLowerCase())
+      .where('galleries.slug', lowered)
     if (passHashes.length) GalleryVisitor.joinByPass(query, passHashes)
-    // The gallery page's one query: prepared, it is planned once per connection.
-    return prepared(query, `gallery_by_slug_${passHashes.length}`).first()
+    // The gallery page's one query: prepared, it is planned once per connection and compiled once per process.
+    return prepared(query, `gallery_by_slug_${passHashes.length}`, [...passHashes, lowered, 1]).first()
   }
 
   /** By id, with the same facts as findBySlug (for the studio's pages). */
