@@ -5,6 +5,7 @@ import GalleryVisitor from '#models/gallery_visitor'
 import GalleryVisitorPass from '#models/gallery_visitor_pass'
 import GalleryPolicy from '#policies/gallery_policy'
 import { studioBranding } from '#services/studio/branding'
+import { decryptedCookie } from '#support/http/decrypted_cookies'
 import type { GalleryViewer } from '#actions/galleries/gallery_viewer'
 import type { ViewerRights } from '#actions/galleries/build_gallery_page'
 
@@ -45,7 +46,7 @@ function passesOf(ctx: HttpContext) {
     passes = new Map()
     for (const name of Object.keys(ctx.request.cookiesList())) {
       if (!name.startsWith(COOKIE_PREFIX) || passes.size >= MAX_PASSES) continue
-      const token = ctx.request.encryptedCookie(name)
+      const token = decryptedCookie(ctx, name)
       if (typeof token === 'string') passes.set(name, token)
     }
     passesRead.set(ctx, passes)

@@ -1,16 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { CookieOptions } from '@adonisjs/core/types/http'
 import type { SessionData, SessionStoreContract } from '@adonisjs/session/types'
+import { decryptedCookie } from '#support/http/decrypted_cookies'
 
 const WRITTEN_AT = '_w'
-
-/**
- * Session cookies decrypted before, by their exact text: HMAC-checked and decrypted once,
- * then copied out (a cookie carries no expiry of its own, so the same text always holds
- * the same data). A visitor's cookie now stays the same text for minutes at a time.
- */
-const decrypted = new Map<string, SessionData>()
-const DECRYPTED_KEPT = 5000
 
 /**
  * The session's data in an encrypted cookie, as @adonisjs/session's cookie store keeps
@@ -33,16 +26,10 @@ export class CookieSessionStore implements SessionStoreContract {
 
   read(sessionId: string) {
     if (this.#values !== undefined) return this.#values
-    const text = this.ctx.request.cookiesList()[sessionId]
-    let cookie = typeof text === 'string' ? decrypted.get(text) : undefined
-    if (!cookie) {
-      const value = this.ctx.request.encryptedCookie(sessionId)
-      if (!value || typeof value !== 'object') return (this.#values = null)
-      cookie = value as SessionData
-      if (decrypted.size >= DECRYPTED_KEPT) decrypted.clear()
-      decrypted.set(text, cookie)
-    }
-    const { [WRITTEN_AT]: writtenAt, ...values } = structuredClone(cookie)
+    // A visitor's cookie stays the same text for minutes at a time: decrypted once, then copied out.
+    const cookie = decryptedCookie(this.ctx, sessionId)
+    if (!cookie || typeof cookie !== 'object') return (this.#values = null)
+    const { [WRITTEN_AT]: writtenAt, ...values } = structuredClone(cookie as SessionData)
     this.#writtenAt = Number(writtenAt) || 0
     return (this.#values = values)
   }
