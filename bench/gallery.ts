@@ -6,9 +6,11 @@
 | published gallery of --photos photos (ready media assets) and one of 5, enters them as a
 | visitor through the real form (cookies kept), counts the SQL statements one page view
 | sends (through a wire-protocol counting proxy), then autocannon on GET /g/:slug and on
-| GET /bench/hello, same cookies, after a warm-up. Flags: --photos 500, --duration 10,
-| --connections 50, --warmup 3, --rebuild true, --profile false (CPU profile of the loaded
-| server: its top frames during the gallery phase).
+| GET /bench/hello, same cookies and `Accept-Encoding: gzip, deflate, br` as a browser sends,
+| after a warm-up. Flags: --photos 500, --duration 10, --connections 50, --warmup 3,
+| --rebuild true, --profile false (CPU profile of the loaded server: its top frames during the
+| gallery phase), --gzip true (false: no Accept-Encoding, the page goes out plain), --kept true
+| (false: GALLERY_PAGE_CACHE_SECONDS=0, every view rendered).
 */
 import autocannon from 'autocannon'
 import pg from 'pg'
@@ -28,7 +30,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 // Booting Loupe here (to seed) loads the checkout's .env into process.env: the server
 // and ace get the environment as it was before, plus exactly what the bench sets.
 const cleanEnv = { ...process.env }
-const flags = parseFlags(process.argv.slice(2), { photos: 500, duration: 10, connections: 50, warmup: 3, rebuild: true, profile: false })
+const flags = parseFlags(process.argv.slice(2), { photos: 500, duration: 10, connections: 50, warmup: 3, rebuild: true, profile: false, gzip: true, kept: true })
 const SMALL = 5
 const pgTarget = { host: process.env.PG_HOST || '127.0.0.1', port: Number(process.env.PG_PORT || 5432) }
 const env = benchEnv({
@@ -40,6 +42,7 @@ const env = benchEnv({
   BENCH_ROUTES: 'true',
   // The production default, said out loud: no job polling inside the measured server.
   JOBS_IN_PROCESS: 'false',
+  GALLERY_PAGE_CACHE_SECONDS: flags.kept ? '60' : '0',
 })
 // The database is the bench's own, always: never point it at a real one by accident
 // (BENCH_PG_DB picks another loupe_bench* name when several checkouts bench at once).
@@ -124,7 +127,7 @@ try {
   await settle(helloUrl)
   for (const [name, run] of [['gallery', galleryRun], ['hello', helloRun]] as const) {
     console.log(
-      `  ${name.padEnd(7)} ${fixed(run.requests.average, 1)} req/s (${run.requests.total} requests, ${run.non2xx} non-2xx, ${run.errors} errors, ${run.timeouts} timeouts), latency p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms`
+      `  ${name.padEnd(7)} ${fixed(run.requests.average, 1)} req/s (${run.requests.total} requests, ${run.non2xx} non-2xx, ${run.errors} errors, ${run.timeouts} timeouts), latency p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms, ${fixed(run.throughput.total / run.requests.total / 1024, 1)} KB a response on the wire`
     )
   }
   // Throughput on a shared VM swings with its neighbours; CPU per request swings less.
@@ -173,7 +176,9 @@ function monotonicMicros() {
 
 /** A slow page is measured, not dropped: autocannon's 10 s default timeout would count it as errors. */
 function load(url: string, cookie: string, duration: number) {
-  return autocannon({ url, connections: flags.connections, duration, timeout: 120, headers: { cookie } })
+  const headers: Record<string, string> = { cookie }
+  if (flags.gzip) headers['accept-encoding'] = 'gzip, deflate, br'
+  return autocannon({ url, connections: flags.connections, duration, timeout: 120, headers })
 }
 
 /**
