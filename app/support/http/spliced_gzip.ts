@@ -4,17 +4,54 @@ import { constants, crc32, deflateRawSync } from 'node:zlib'
 | A kept page sent gzipped without compressing it per response: its fixed parts are
 | deflated once (each ends on a byte boundary, not final), this response's own values (a CSP
 | nonce, a CSRF token) go between them as stored blocks, and an empty final block and the
-| gzip trailer close it (RFC 1951 §3.2.4, RFC 1952). Only the CRC is worked out per
-| response, over the page's bytes.
+| gzip trailer close it (RFC 1951 §3.2.4, RFC 1952). Per response only the short values
+| are read: the page's CRC is combined from its parts' own.
 */
 
 export interface DeflatedPart {
   raw: Buffer
   deflated: Buffer
+  /** The CRC-32 of `raw`, worked out once with the deflating. */
+  crc: number
 }
 
 export function deflatedPart(raw: Buffer): DeflatedPart {
-  return { raw, deflated: deflateRawSync(raw, { finishFlush: constants.Z_SYNC_FLUSH }) }
+  return { raw, deflated: deflateRawSync(raw, { finishFlush: constants.Z_SYNC_FLUSH }), crc: raw.length ? crc32(raw) : 0 }
+}
+
+/*
+| CRC-32 of two pieces joined, from their own CRCs and the second's length (zlib's
+| crc32_combine): so a response's CRC costs its short values, not the page's 57 KB again.
+*/
+const POLY = 0xedb88320
+
+function multiplyModP(a: number, b: number) {
+  let m = 0x80000000
+  let p = 0
+  for (;;) {
+    if (a & m) {
+      p ^= b
+      if ((a & (m - 1)) === 0) break
+    }
+    m >>>= 1
+    b = b & 1 ? (b >>> 1) ^ POLY : b >>> 1
+  }
+  return p >>> 0
+}
+
+/** x^(2^k) modulo the CRC polynomial, k = 0..31. */
+const X2N: number[] = []
+for (let k = 0, p = 0x40000000; k < 32; k++, p = multiplyModP(p, p)) X2N.push(p)
+
+/** x^(8·bytes) modulo the CRC polynomial. */
+function shiftOf(bytes: number) {
+  let p = 0x80000000
+  for (let n = bytes, k = 3; n; n = Math.floor(n / 2), k++) if (n & 1) p = multiplyModP(X2N[k & 31], p)
+  return p
+}
+
+export function crc32Combine(first: number, second: number, secondLength: number) {
+  return (multiplyModP(shiftOf(secondLength), first) ^ second) >>> 0
 }
 
 const HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff])
@@ -44,10 +81,14 @@ export function splicedGzip(parts: (DeflatedPart | Buffer)[]) {
     const raw = Buffer.isBuffer(part) ? part : part.raw
     // zlib's crc32 answers 0 for an empty buffer without memory behind it, whatever it was given.
     if (!raw.length) continue
-    crc = crc32(raw, crc)
+    if (Buffer.isBuffer(part)) {
+      crc = crc32(raw, crc)
+      body.push(...stored(part))
+    } else {
+      crc = crc32Combine(crc, part.crc, raw.length)
+      body.push(part.deflated)
+    }
     size += raw.length
-    if (Buffer.isBuffer(part)) body.push(...stored(part))
-    else body.push(part.deflated)
   }
   const trailer = Buffer.alloc(8)
   trailer.writeUInt32LE(crc >>> 0, 0)

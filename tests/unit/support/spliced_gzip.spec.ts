@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import { randomBytes } from 'node:crypto'
-import { gunzipSync } from 'node:zlib'
-import { acceptsGzip, deflatedPart, splicedGzip } from '#support/http/spliced_gzip'
+import { crc32, gunzipSync } from 'node:zlib'
+import { acceptsGzip, crc32Combine, deflatedPart, splicedGzip } from '#support/http/spliced_gzip'
 
 test.group('Spliced gzip: kept parts deflated once, per-response values stored between them', () => {
   test('any gzip reader gets back the parts in order, tokens included', ({ assert }) => {
@@ -32,5 +32,16 @@ test.group('Spliced gzip: kept parts deflated once, per-response values stored b
     assert.isFalse(acceptsGzip('identity'))
     assert.isFalse(acceptsGzip('deflate, br'))
     assert.isFalse(acceptsGzip(undefined))
+  })
+})
+
+test.group('Spliced gzip: CRC-32 combined from the pieces’ own', () => {
+  test('equals the CRC of the joined bytes, for lengths from 0 to past 64 KB', ({ assert }) => {
+    for (const [a, b] of [[0, 0], [1, 0], [0, 7], [5, 1], [57_000, 43], [3, 70_001], [1 << 16, (1 << 16) + 1]]) {
+      const first = randomBytes(a)
+      const second = randomBytes(b)
+      const crc = (bytes: Buffer) => (bytes.length ? crc32(bytes) : 0)
+      assert.equal(crc32Combine(crc(first), crc(second), b), crc(Buffer.concat([first, second])), `${a} + ${b}`)
+    }
   })
 })
