@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { HttpContext } from '@adonisjs/core/http'
+import { DateTime } from 'luxon'
 import env from '#start/env'
 import type Gallery from '#models/gallery'
 import type { GalleryViewer } from '#actions/galleries/gallery_viewer'
@@ -29,14 +30,19 @@ export function keepsGalleryPage({ request, session }: HttpContext) {
 export async function galleryPageKey(ctx: HttpContext, gallery: Gallery, viewer: GalleryViewer, rights: ViewerRights) {
   const parts = [
     ctx.request.url(true),
-    gallery.$attributes,
+    valuesOf(gallery.$attributes),
     viewer.kind,
-    viewer.user?.$attributes ?? null,
-    viewer.visitor?.$attributes ?? null,
+    viewer.user ? valuesOf(viewer.user.$attributes) : null,
+    viewer.visitor ? valuesOf(viewer.visitor.$attributes) : null,
     rights,
     await studioBranding(),
   ]
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url')
+}
+
+/** A row's values, dates as milliseconds (JSON.stringify would format each through Luxon). */
+function valuesOf(attributes: Record<string, unknown>) {
+  return Object.entries(attributes).map(([name, value]) => [name, DateTime.isDateTime(value) ? value.toMillis() : value])
 }
 
 function tokensOf({ request, response }: HttpContext) {
