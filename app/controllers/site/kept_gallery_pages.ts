@@ -13,7 +13,8 @@ import { studioBranding } from '#services/studio/branding'
 | A gallery page rendered for one viewer, served again to that viewer while nothing it
 | shows has changed: a family reloading, coming back to the grid, or opening it in two tabs.
 | The key is a digest of everything the page is made of, as read on this very request (the
-| gallery's row, the visitor's row with its favourites version, the signed-in user's row,
+| gallery's row with its session and package facts, the visitor's row with its favourites
+| version, the signed-in user's row,
 | what the policy allowed, the URL and the studio's branding), so access is still decided
 | on every view and a change made by any process shows at once. The photos come from the
 | gallery's photos_version and watermark setting, both in its row.
@@ -31,6 +32,8 @@ export async function galleryPageKey(ctx: HttpContext, gallery: Gallery, viewer:
   const parts = [
     ctx.request.url(true),
     valuesOf(gallery.$attributes),
+    // The access facts read with it: the session's day, the package's included photos…
+    valuesOf(gallery.$extras),
     viewer.kind,
     viewer.user ? valuesOf(viewer.user.$attributes) : null,
     viewer.visitor ? valuesOf(viewer.visitor.$attributes) : null,

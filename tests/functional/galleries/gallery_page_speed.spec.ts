@@ -286,6 +286,14 @@ test.group('Gallery page: a viewer is served their own kept page', (group) => {
     assert.include(await page(), 'Download all (3)')
   })
 
+  test('a change read with the gallery (its session moved to another day) renders it afresh', async ({ client, assert }) => {
+    const { gallery, cookie, photoSession } = await viewedGallery(client, 3)
+    const page = async () => (await client.get(`/g/${gallery.slug}`).withEncryptedCookie(...cookie)).text()
+    await page()
+    await db.from('photo_sessions').where('id', photoSession.id).update({ starts_at: '2031-03-09 10:00:00' })
+    assert.include(await page(), '9 March 2031')
+  })
+
   test('a changed entry code locks out at once the visitor whose page was kept', async ({ client, assert }) => {
     const { gallery, cookie, ids } = await viewedGallery(client, 3)
     assert.deepEqual(await gridOf(client, gallery, cookie), ids)
