@@ -3,9 +3,13 @@ import Payment from '#models/payment'
 import type Refund from '#models/refund'
 import Invoice from '#models/invoice'
 import User from '#models/user'
+import Order from '#models/order'
+import { appUrl } from '#config/app'
+import { orderUrl } from '#actions/shop/confirm_order'
+import { invoiceUrl } from '#actions/invoices/send_invoice'
 import RecordAudit from '#actions/audit/record_audit'
 import { applyRefundToOrder } from '#actions/payments/apply_payment_to_order'
-import RefundIssuedNotification from '#mails/refund_issued_notification'
+import RefundIssuedNotification, { type RefundAddressee } from '#mails/refund_issued_notification'
 import { deliverMail } from '#services/mail/deliver_mail'
 import type { Actor } from '#support/actor'
 
@@ -24,14 +28,25 @@ export async function applyRefund(trx: TransactionClientContract, paymentId: str
   return fresh
 }
 
-/** After a refund is recorded: the audit entry and the family's email. */
+/** After a refund is recorded: the audit entry and the customer's email (once: only the call that recorded it gets here). */
 export async function announceRefund(actor: Actor, payment: Payment, refund: Refund) {
   await RecordAudit.handle(actor, {
     action: 'payment.refunded',
     subject: { type: 'payment', id: payment.id },
     details: { amount: refund.amount, reason: refund.reason, provider: payment.provider, refund: refund.id },
   })
-  const family = payment.userId ? await User.find(payment.userId) : null
   const invoice = payment.invoiceId ? await Invoice.find(payment.invoiceId) : null
-  if (family?.email) await deliverMail(new RefundIssuedNotification(family, payment, refund, invoice))
+  const addressee = await addresseeOf(payment, invoice)
+  if (addressee) await deliverMail(new RefundIssuedNotification(addressee, payment, refund, invoice))
+}
+
+/** The family's account; else a guest's order's address, with the signed links that stand in for an account. */
+async function addresseeOf(payment: Payment, invoice: Invoice | null): Promise<RefundAddressee | null> {
+  const family = payment.userId ? await User.find(payment.userId) : null
+  if (family?.email) return { email: family.email, firstName: family.firstName, links: [] }
+  const order = payment.orderId ? await Order.find(payment.orderId) : null
+  if (!order) return null
+  const links = [{ label: 'See your order', url: appUrl + orderUrl(order) }]
+  if (invoice) links.push({ label: `Invoice ${invoice.number}`, url: appUrl + invoiceUrl(invoice) })
+  return { email: order.customerEmail, firstName: null, links }
 }

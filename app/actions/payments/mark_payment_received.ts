@@ -4,6 +4,7 @@ import { applyPaymentToSession } from '#actions/payments/apply_payment_to_sessio
 import { applyPaymentToOrder } from '#actions/payments/apply_payment_to_order'
 import RecordAudit from '#actions/audit/record_audit'
 import ApplyPaymentToInvoice from '#actions/invoices/apply_payment_to_invoice'
+import { sendOrderReceipt } from '#actions/payments/settle_card_payment'
 import type { Actor } from '#support/actor'
 
 export type MarkReceivedResult = { ok: true; confirmed: boolean } | { ok: false; reason: 'not_pending' }
@@ -12,7 +13,8 @@ export type MarkReceivedResult = { ok: true; confirmed: boolean } | { ok: false;
  * The studio took an offline payment at the desk (cash, card terminal, transfer): the
  * pending payment succeeds with who and how, the session's balance drops, and a booked
  * session whose deposit (or full price) this was is confirmed, a print order it paid for is
- * paid; the payment counts on its invoice (ApplyPaymentToInvoice). One transaction.
+ * paid; the payment counts on its invoice (ApplyPaymentToInvoice). One transaction. An
+ * order's customer (a guest too) then gets its receipt, once.
  */
 export default class MarkPaymentReceived {
   static async handle(actor: Actor, payment: Payment, method: 'cash' | 'card' | 'bank_transfer'): Promise<MarkReceivedResult> {
@@ -32,6 +34,8 @@ export default class MarkPaymentReceived {
       subject: { type: 'payment', id: payment.id },
       details: { amount: payment.amount, method, session: payment.photoSessionId },
     })
+    // A session's desk receipt is the kiosk's (TakeDeskPayment); an order's is the one a card payment sends.
+    if (payment.orderId) await sendOrderReceipt(payment)
     return { ok: true, confirmed }
   }
 }

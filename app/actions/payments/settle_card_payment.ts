@@ -98,8 +98,11 @@ export async function sendReceipt(payment: Payment, installment: string | null =
   )
 }
 
-/** A print order's receipt with its invoice, to the address it was placed with (a guest has no account). */
-async function sendOrderReceipt(payment: Payment) {
+/**
+ * A print order's receipt with its invoice, to the address it was placed with (a guest has
+ * no account): paid by card here, at the desk by MarkPaymentReceived.
+ */
+export async function sendOrderReceipt(payment: Payment) {
   const order = await Order.find(payment.orderId!)
   if (!order) return
   const amount = formatMoney(payment.amount, payment.currency)
@@ -111,7 +114,7 @@ async function sendOrderReceipt(payment: Payment) {
       greeting: 'Hello,',
       subject: `Receipt: ${amount} for order ${order.orderNumber}`,
       lines: [
-        `We received ${amount} by card for order ${order.orderNumber}. Thank you!`,
+        `We received ${amount} ${paidHow(payment)} for order ${order.orderNumber}. Thank you!`,
         window
           ? `Your prints go to the lab on ${order.reviewEndsAt!.toFormat('cccc, LLLL d, h:mm a')}; until then you can still cancel the order from its page.`
           : 'Your prints are on their way to the lab; the order page shows their progress and tracking.',
@@ -120,4 +123,11 @@ async function sendOrderReceipt(payment: Payment) {
       moreLinks: invoice ? [{ label: `Invoice ${invoice.number}`, url: appUrl + invoiceUrl(invoice) }] : [],
     })
   )
+}
+
+function paidHow(payment: Payment) {
+  if (payment.provider !== 'offline') return 'by card'
+  if (payment.method === 'cash') return 'in cash at the studio'
+  if (payment.method === 'bank_transfer') return 'by bank transfer'
+  return 'by card at the studio'
 }
