@@ -13,6 +13,7 @@ import { artworkForSale } from '#tests/support/shop'
 import { placeGuestOrder } from '#tests/support/checkout'
 import { payOnHostedPage, useLocalStripe } from '#tests/support/stripe'
 import { lastDeliveredTo, linkIn } from '#tests/support/mail'
+import { refundInLoupe } from '#tests/support/refunds'
 
 const GUEST = 'guest@example.com'
 
@@ -21,11 +22,6 @@ const mailsTo = (email: string, subject: string) => EmailLog.query().where('to',
 /** "Received at the desk" on the payment, as the studio's form sends it. */
 function receiveAtDesk(client: any, desk: User, payment: Payment, method: 'cash' | 'card' | 'bank_transfer') {
   return client.post(`/admin/payments/${payment.id}/receipt`).form({ method }).loginAs(desk).withCsrfToken().redirects(0)
-}
-
-/** An admin's refund from the payment's page, as the form sends it (`key` is the form's). */
-function refundInLoupe(client: any, admin: User, payment: Payment, amount: string, reason: string, key = randomUUID()) {
-  return client.post(`/admin/payments/${payment.id}/refunds`).form({ amount, reason, idempotencyKey: key }).loginAs(admin).withCsrfToken().redirects(0)
 }
 
 /** The guest's refund email opens their order and their invoice by signed links, kept masked in the studio's log. */
@@ -72,7 +68,9 @@ test.group('A guest’s order paid at the studio: the guest’s emails', (group)
     const invoice = await Invoice.query().where('order_id', order.id).firstOrFail()
 
     const key = randomUUID()
-    ;(await refundInLoupe(client, admin, payment, '10.00', 'One print scuffed', key)).assertStatus(303)
+    const refunded = await refundInLoupe(client, admin, payment, '10.00', 'One print scuffed', key)
+    refunded.assertStatus(303)
+    assert.equal(refunded.flashMessages().success, '$10.00 refunded; the customer is emailed.')
     ;(await refundInLoupe(client, admin, payment, '10.00', 'One print scuffed', key)).assertStatus(303)
 
     assert.lengthOf(await Refund.query().where('payment_id', payment.id), 1)

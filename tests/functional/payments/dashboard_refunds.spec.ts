@@ -1,12 +1,9 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { randomUUID } from 'node:crypto'
-import Payment from '#models/payment'
 import Invoice from '#models/invoice'
 import Refund from '#models/refund'
 import WebhookEvent from '#models/webhook_event'
 import EmailLog from '#models/email_log'
-import type User from '#models/user'
 import { PaymentFactory } from '#database/factories/payment_factory'
 import { UserFactory } from '#database/factories/user_factory'
 import RecordProviderRefund from '#actions/payments/record_provider_refund'
@@ -16,12 +13,7 @@ import type { PaypalGateway } from '#services/payments/paypal_gateway'
 import { actors } from '#support/actor'
 import { paidStripeDeposit, useLocalStripe } from '#tests/support/stripe'
 import { approveOnPaypal, startPaypalOrder, usePaypalGateway } from '#tests/support/paypal'
-
-
-/** An admin's refund from the payment's page, as the form sends it. */
-function refundInLoupe(client: any, admin: User, payment: Payment, amount: string, reason: string) {
-  return client.post(`/admin/payments/${payment.id}/refunds`).form({ amount, reason, idempotencyKey: randomUUID() }).loginAs(admin).withCsrfToken().redirects(0)
-}
+import { refundInLoupe } from '#tests/support/refunds'
 
 const refundMails = (email: string) => EmailLog.query().where('to', email).where('subject', 'like', 'Refund:%')
 

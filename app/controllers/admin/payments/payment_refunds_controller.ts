@@ -31,7 +31,8 @@ export default class PaymentRefundsController {
     const result = await RefundPayment.handle(ctx.actor, payment, { amount: Math.round(amount * 100), reason, idempotencyKey })
     if (!result.ok) throw fieldError('amount', refusal(result, payment))
     if (ctx.request.accepts(['html', 'json']) === 'json') return { refund: result.refund.serialize(), replayed: result.replayed }
-    ctx.session.flash('success', `${formatMoney(result.refund.amount, result.refund.currency)} refunded; the family is emailed.`)
+    const who = payment.userId ? 'the family is' : 'the customer is'
+    ctx.session.flash('success', `${formatMoney(result.refund.amount, result.refund.currency)} refunded; ${who} emailed.`)
     return ctx.response.redirect().status(303).toRoute('admin.payments.show', { id: payment.id })
   }
 }
