@@ -1,4 +1,5 @@
 import { BaseMail } from '@adonisjs/mail'
+import { signedLinkSecrets } from '#services/mail/mask_secrets'
 
 export interface BillingMessage {
   to: string
@@ -23,7 +24,7 @@ export default class BillingNotification extends BaseMail {
   constructor(private content: BillingMessage) {
     super()
     this.subject = content.subject
-    this.secrets = [content.link, ...(content.moreLinks ?? [])].flatMap((link) => (link?.url.includes('signature=') ? [link.url] : []))
+    this.secrets = signedLinkSecrets([content.link, ...(content.moreLinks ?? [])])
   }
 
   prepare() {

@@ -3,6 +3,7 @@ import type Payment from '#models/payment'
 import type Refund from '#models/refund'
 import type Invoice from '#models/invoice'
 import { formatMoney } from '#services/money/format_money'
+import { signedLinkSecrets } from '#services/mail/mask_secrets'
 
 /** Who reads it: a family's account, or the address a guest's order was placed with (no name, signed links). */
 export interface RefundAddressee {
@@ -23,7 +24,7 @@ export default class RefundIssuedNotification extends BaseMail {
   ) {
     super()
     this.subject = `Refund: ${formatMoney(refund.amount, refund.currency)}${invoice ? ` on invoice ${invoice.number}` : ''}`
-    this.secrets = addressee.links.flatMap((link) => (link.url.includes('signature=') ? [link.url] : []))
+    this.secrets = signedLinkSecrets(addressee.links)
   }
 
   prepare() {

@@ -4,9 +4,7 @@ import type Refund from '#models/refund'
 import Invoice from '#models/invoice'
 import User from '#models/user'
 import Order from '#models/order'
-import { appUrl } from '#config/app'
-import { orderUrl } from '#actions/shop/confirm_order'
-import { invoiceUrl } from '#actions/invoices/send_invoice'
+import { orderMailLinks } from '#actions/shop/confirm_order'
 import RecordAudit from '#actions/audit/record_audit'
 import { applyRefundToOrder } from '#actions/payments/apply_payment_to_order'
 import RefundIssuedNotification, { type RefundAddressee } from '#mails/refund_issued_notification'
@@ -46,7 +44,6 @@ async function addresseeOf(payment: Payment, invoice: Invoice | null): Promise<R
   if (family?.email) return { email: family.email, firstName: family.firstName, links: [] }
   const order = payment.orderId ? await Order.find(payment.orderId) : null
   if (!order) return null
-  const links = [{ label: 'See your order', url: appUrl + orderUrl(order) }]
-  if (invoice) links.push({ label: `Invoice ${invoice.number}`, url: appUrl + invoiceUrl(invoice) })
-  return { email: order.customerEmail, firstName: null, links }
+  const links = orderMailLinks(order, invoice)
+  return { email: order.customerEmail, firstName: null, links: links.invoice ? [links.order, links.invoice] : [links.order] }
 }

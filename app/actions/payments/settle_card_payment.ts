@@ -8,8 +8,7 @@ import PaymentReceiptNotification from '#mails/payment_receipt_notification'
 import BillingNotification from '#mails/billing_notification'
 import Order from '#models/order'
 import Invoice from '#models/invoice'
-import { orderUrl } from '#actions/shop/confirm_order'
-import { invoiceUrl } from '#actions/invoices/send_invoice'
+import { orderMailLinks } from '#actions/shop/confirm_order'
 import { formatMoney } from '#services/money/format_money'
 import { DateTime } from 'luxon'
 import { applyPaymentToSession, sessionOverpayment } from '#actions/payments/apply_payment_to_session'
@@ -107,7 +106,7 @@ export async function sendOrderReceipt(payment: Payment) {
   if (!order) return
   const amount = formatMoney(payment.amount, payment.currency)
   const window = order.status === 'paid' && order.reviewEndsAt && order.reviewEndsAt > DateTime.now()
-  const invoice = payment.invoiceId ? await Invoice.find(payment.invoiceId) : null
+  const links = orderMailLinks(order, payment.invoiceId ? await Invoice.find(payment.invoiceId) : null)
   await deliverMail(
     new BillingNotification({
       to: order.customerEmail,
@@ -119,8 +118,8 @@ export async function sendOrderReceipt(payment: Payment) {
           ? `Your prints go to the lab on ${order.reviewEndsAt!.toFormat('cccc, LLLL d, h:mm a')}; until then you can still cancel the order from its page.`
           : 'Your prints are on their way to the lab; the order page shows their progress and tracking.',
       ],
-      link: { label: 'See your order', url: appUrl + orderUrl(order) },
-      moreLinks: invoice ? [{ label: `Invoice ${invoice.number}`, url: appUrl + invoiceUrl(invoice) }] : [],
+      link: links.order,
+      moreLinks: links.invoice ? [links.invoice] : [],
     })
   )
 }

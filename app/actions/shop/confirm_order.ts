@@ -2,6 +2,8 @@ import router from '@adonisjs/core/services/router'
 import { appUrl } from '#config/app'
 import type Order from '#models/order'
 import type Payment from '#models/payment'
+import type Invoice from '#models/invoice'
+import { invoiceUrl } from '#actions/invoices/send_invoice'
 import StartPayment from '#actions/payments/start_payment'
 import OrderPlacedNotification from '#mails/order_placed_notification'
 import { deliverMail } from '#services/mail/deliver_mail'
@@ -10,6 +12,14 @@ import type { PaymentStart } from '#services/payments/payment_gateway'
 /** The customer's own link to an order: signed, so a guest needs no account to follow it. */
 export function orderUrl(order: Order) {
   return router.makeSignedUrl('orders.show', { id: order.id }, { purpose: 'order' })
+}
+
+/** The links a customer's order email carries (signed: a guest has no account): the order, and its invoice once there is one. */
+export function orderMailLinks(order: Order, invoice: Invoice | null) {
+  return {
+    order: { label: 'See your order', url: appUrl + orderUrl(order) },
+    invoice: invoice ? { label: `Invoice ${invoice.number}`, url: appUrl + invoiceUrl(invoice) } : null,
+  }
 }
 
 /**

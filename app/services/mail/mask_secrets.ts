@@ -21,3 +21,8 @@ export function maskSecrets(text: string, secrets: string[]) {
 function escapeHtml(value: string) {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 }
+
+/** The signed URLs among a mail's links: each opens a page, so the log keeps it masked. */
+export function signedLinkSecrets(links: ({ url: string } | null)[]) {
+  return links.flatMap((link) => (link?.url.includes('signature=') ? [link.url] : []))
+}
