@@ -47,17 +47,20 @@ test.group('billing:run in real processes', (group) => {
     const now = noonOn(due)
     // Small batches: some are recorded while the next ones are in flight.
     const first = billingProcess(stripe, [`--now=${now.toISO()}`, '--concurrency=8', '--batch-size=8'])
-    // Kill it once some charges are recorded and others reached Stripe unrecorded: a batch is
-    // recorded all at once, so between two batches nothing is in flight; wait for one that is.
+    // Kill it once some charges are recorded and another reached Stripe unrecorded. A batch is
+    // recorded all at once, so an answer could land between a check and the kill: once five
+    // are paid, Stripe holds its answers, and the kill comes after a held charge arrives.
     const charged = () => stripe.requests.filter((request) => request.path === '/v1/payment_intents' && !request.replayed).length
-    const midRun = async () => {
-      const paid = await count('plan_installments', { status: 'paid' })
-      return paid >= 5 && charged() > paid && (await count('plan_installments', { status: 'processing' })) > 0
+    const waitFor = async (what: string, ready: () => Promise<boolean>) => {
+      for (let waited = 0; !(await ready()); waited += 20) {
+        if (waited > 60_000) throw new Error(`${what}:\n${first.output()}`)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
     }
-    for (let waited = 0; !(await midRun()); waited += 20) {
-      if (waited > 60_000) throw new Error(`no charge recorded:\n${first.output()}`)
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
+    await waitFor('no charge recorded', async () => (await count('plan_installments', { status: 'paid' })) >= 5)
+    stripe.delayMs = 10_000
+    const beforeHold = charged()
+    await waitFor('no charge held', async () => charged() > beforeHold)
     first.child.kill('SIGKILL')
     assert.equal((await first.exited).signal, 'SIGKILL')
     const left = await count('plan_installments', { status: 'processing' })
