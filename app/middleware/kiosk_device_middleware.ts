@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import KioskDevice from '#models/kiosk_device'
+import { decryptedCookie } from '#support/http/decrypted_cookies'
 
 export const KIOSK_COOKIE = 'loupe_kiosk'
 
@@ -16,7 +17,8 @@ declare module '@adonisjs/core/http' {
  */
 export default class KioskDeviceMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
-    const token = ctx.request.encryptedCookie(KIOSK_COOKIE)
+    // The same tablet sends the same cookie all day: decrypted once per process.
+    const token = decryptedCookie(ctx, KIOSK_COOKIE)
     const device = typeof token === 'string' ? await KioskDevice.findByToken(token) : null
     if (!device) {
       ctx.response.clearCookie(KIOSK_COOKIE)
