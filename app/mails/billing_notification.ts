@@ -16,7 +16,7 @@ export interface BillingMessage {
  * Money's short emails, a greeting, paragraphs and one link: the billing run's (the heads-up
  * 3 days before a charge, a declined charge with the signed link to update the card, the
  * plan stopped after repeated failures, to the family and to the studio), a print order's
- * receipt, and a refund the studio has to make. A signed link is a secret (it opens a page).
+ * receipt and its cancellation, and a refund the studio has to make. A signed link is a secret (it opens a page).
  */
 export default class BillingNotification extends BaseMail {
   readonly secrets: string[]

@@ -21,10 +21,10 @@ emitter.on('mail:sent', ({ message }) => {
   })
 })
 
-/** The newest message delivered to `to` (the recipient's copy), failing loudly when there is none. */
-export function lastDeliveredTo(to: string) {
-  const mail = delivered.findLast((entry) => entry.to.includes(to))
-  if (!mail) throw new Error(`No email was delivered to ${to}`)
+/** The newest message delivered to `to` (the recipient's copy), of those whose subject starts with `subject` if given, failing loudly when there is none. */
+export function lastDeliveredTo(to: string, subject = '') {
+  const mail = delivered.findLast((entry) => entry.to.includes(to) && entry.subject.startsWith(subject))
+  if (!mail) throw new Error(`No email${subject ? ` "${subject}…"` : ''} was delivered to ${to}`)
   return mail
 }
 

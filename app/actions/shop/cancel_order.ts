@@ -8,6 +8,7 @@ import { deliverMail } from '#services/mail/deliver_mail'
 import { formatMoney } from '#services/money/format_money'
 import type { Actor } from '#support/actor'
 import { restock } from '#actions/shop/restock_order'
+import { orderMailLinks } from '#actions/shop/confirm_order'
 
 export type CancelOrderResult =
   | { ok: true; refunded: number; studioRefunds: number }
@@ -18,7 +19,9 @@ export type CancelOrderResult =
  * and a pending payment is closed with it. A
  * card payment already taken is refunded in full through its gateway (keyed by the order,
  * so a retry refunds once); money paid at the studio, or a refund the gateway refuses, is
- * left to the studio, which is emailed. `refunded` and `studioRefunds` are in cents.
+ * left to the studio, which is emailed. The customer is emailed the cancellation once (only
+ * the call that cancelled gets this far), saying where each payment goes back: a guest has
+ * no portal to read it in. `refunded` and `studioRefunds` are in cents.
  */
 export default class CancelOrder {
   static async handle(actor: Actor, order: Order): Promise<CancelOrderResult> {
@@ -45,9 +48,27 @@ export default class CancelOrder {
       if (result.ok) refunded += amount
       else forStudio.push(payment)
     }
+    const studioRefunds = forStudio.reduce((sum, payment) => sum + payment.refundable, 0)
     if (forStudio.length) await tellStudio(order, forStudio)
-    return { ok: true, refunded, studioRefunds: forStudio.reduce((sum, payment) => sum + payment.refundable, 0) }
+    await tellCustomer(order, refunded, studioRefunds)
+    return { ok: true, refunded, studioRefunds }
   }
+}
+
+async function tellCustomer(order: Order, refunded: number, studioRefunds: number) {
+  const lines = [`Order ${order.orderNumber} is cancelled, as you asked: nothing of it will be printed or sent.`]
+  if (refunded) lines.push(`${formatMoney(refunded, order.currency)} is on its way back to the card you paid with (banks take 5 to 10 days to show it); a refund email confirms it.`)
+  if (studioRefunds) lines.push(`The studio gives back the ${formatMoney(studioRefunds, order.currency)} you paid there, the way you paid (cash or the card terminal).`)
+  if (!refunded && !studioRefunds) lines.push('Nothing was charged.')
+  await deliverMail(
+    new BillingNotification({
+      to: order.customerEmail,
+      greeting: 'Hello,',
+      subject: `Order ${order.orderNumber} is cancelled`,
+      lines,
+      link: orderMailLinks(order, null).order,
+    })
+  )
 }
 
 async function tellStudio(order: Order, payments: Payment[]) {

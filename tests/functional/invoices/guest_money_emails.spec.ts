@@ -26,7 +26,7 @@ function receiveAtDesk(client: any, desk: User, payment: Payment, method: 'cash'
 
 /** The guest's refund email opens their order and their invoice by signed links, kept masked in the studio's log. */
 async function assertRefundLinks(client: any, assert: any, order: Order, invoice: Invoice) {
-  const mail = lastDeliveredTo(GUEST)
+  const mail = lastDeliveredTo(GUEST, 'Refund:')
   const toInvoice = linkIn(mail, `/invoices/${invoice.id}`)
   const toOrder = linkIn(mail, `/orders/${order.id}`)
   ;(await client.get(toInvoice)).assertStatus(200)

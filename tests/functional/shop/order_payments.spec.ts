@@ -94,6 +94,11 @@ test.group('Shop: a card payment pays the order', (group) => {
     await stripe.flushWebhooks()
     assert.equal(stripe.paymentIntents.get(payment.providerPaymentId!)?.refunded_amount, 6_163)
     assert.lengthOf(await db.from('refunds').where('payment_id', payment.id), 1)
+    // The guest is told once, with the way back to the order.
+    const told = lastDeliveredTo('guest@example.com')
+    assert.lengthOf(await EmailLog.query().where('subject', `Order ${order.orderNumber} is cancelled`), 1)
+    assert.include(told.text!, '$61.63 is on its way back to the card you paid with')
+    assert.include(told.text!, `/orders/${order.id}?signature=`)
   })
 
   test('a declined card leaves the order pending', async ({ client, assert }) => {
@@ -142,6 +147,23 @@ test.group('Shop: paid at the studio, refunded', (group) => {
     assert.include(notice.text!, '$61.63 (paid at the studio by cash)')
     await payment.refresh()
     assert.equal(payment.status, 'succeeded')
+    // The guest has no portal: the email says the cancellation and who gives the money back.
+    const told = await EmailLog.query().where('to', 'guest@example.com').where('subject', `Order ${order.orderNumber} is cancelled`)
+    assert.lengthOf(told, 1)
+    assert.include(told[0].text!, 'The studio gives back the $61.63 you paid there, the way you paid (cash or the card terminal).')
+  })
+
+  test('cancelled before paying, twice over: one email, which says nothing was charged', async ({ client, assert }) => {
+    const { order } = await placeOrder(client)
+    assert.equal(await cancelFromOrderPage(client, order), `Order ${order.orderNumber} is cancelled.`)
+    const { cancellationUrl } = await import('#controllers/site/shop/order_cancellations_controller')
+    const again = await client.post(cancellationUrl(order)).withCsrfToken().redirects(0)
+    again.assertStatus(302)
+    assert.match(again.flashMessages().error, /review window has closed/)
+    const told = await EmailLog.query().where('to', 'guest@example.com').where('subject', `Order ${order.orderNumber} is cancelled`)
+    assert.lengthOf(told, 1)
+    assert.include(told[0].text!, 'Nothing was charged.')
+    assert.notInclude(told[0].text!, 'on its way back')
   })
 
   test('a partial refund leaves the order paid; refunding the rest refunds the order', async ({ client, assert }) => {
