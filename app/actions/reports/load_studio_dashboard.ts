@@ -5,6 +5,7 @@ import Order from '#models/order'
 import StudioSetting from '#models/studio_setting'
 import User from '#models/user'
 import CountUpcomingSessions from '#actions/sessions/count_upcoming_sessions'
+import LoadAttentionList from '#actions/reports/load_attention_list'
 import { monthlyRevenue } from '#actions/payments/payments_overview'
 import { sqlTime } from '#support/db/sql_time'
 
@@ -12,14 +13,16 @@ import { sqlTime } from '#support/db/sql_time'
 const OPEN_ORDER_STATUSES = ['pending', 'paid', 'in_production', 'shipped'] as const
 
 /**
- * The admin's first screen: money kept per month, sessions ahead, orders waiting on the
- * studio, galleries about to expire, and who did what lately.
+ * The admin's first screen: what needs the studio's hand (LoadAttentionList), money kept
+ * per month, sessions ahead, orders waiting on the studio, galleries about to expire, and
+ * who did what lately.
  */
 export default class LoadStudioDashboard {
   static async handle(now: DateTime = DateTime.now()) {
     const settings = await StudioSetting.current()
     const today = now.setZone(settings.timezone)
-    const [revenue, sessionsAhead, orders, expiring, published, roles, recentAudit] = await Promise.all([
+    const [attention, revenue, sessionsAhead, orders, expiring, published, roles, recentAudit] = await Promise.all([
+      LoadAttentionList.handle(now),
       monthlyRevenue(today),
       CountUpcomingSessions.handle(settings.timezone),
       Order.query().whereIn('status', [...OPEN_ORDER_STATUSES]).select('status').count('* as total').groupBy('status'),
@@ -38,6 +41,7 @@ export default class LoadStudioDashboard {
     const thisMonth = revenue[revenue.length - 1]
     return {
       currency: settings.currency,
+      attention,
       revenue,
       keptThisMonth: thisMonth.cents,
       sessionsAhead,

@@ -176,6 +176,11 @@ export async function seedPlan(ctx: BookingContext) {
       }
     }
   }
+  // As the billing run does when a plan fails: the session is flagged until a new card is saved.
+  if (status === 'failed') {
+    session.paymentFlaggedAt = DateTime.min(dates[failedIndex].plus({ days: (attempts - 1) * ctx.retryDays }).set({ hour: 9 }), now)
+    await session.useTransaction(trx).save()
+  }
   return { plan, paid, lastDueOn: dates[dates.length - 1] }
 }
 

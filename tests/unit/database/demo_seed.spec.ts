@@ -45,6 +45,12 @@ test.group('Demo studio', (group) => {
     const primaries = await db.from('product_images as i').join('media_assets as m', 'm.id', 'i.media_asset_id').where('i.is_primary', true).where('m.status', 'ready').whereNotNull('i.alt_text').select('i.product_id')
     assert.sameMembers(primaries.map((row) => row.product_id), products.map((row) => row.id))
 
+    // A failed plan flags its session, as the billing run does (the calendar's ⚑, the dashboard's "Needs attention").
+    const failedPlans = await db.from('payment_plans').where('status', 'failed').whereNotNull('photo_session_id').select('photo_session_id')
+    assert.isAbove(failedPlans.length, 0, 'the demo has a failed plan')
+    const flagged = await db.from('photo_sessions').whereNotNull('payment_flagged_at').select('id')
+    assert.sameMembers(flagged.map((row) => row.id), failedPlans.map((row) => row.photo_session_id))
+
     // Every demo login opens with the printed password, all through one shared hash.
     const demo = await db.from('users').whereIn('email', [...DEMO_ACCOUNTS.map((a) => a.email), 'photographer2@loupe.test', 'family01@loupe.test']).select('password')
     assert.lengthOf(demo, DEMO_ACCOUNTS.length + 2)
