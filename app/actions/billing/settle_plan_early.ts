@@ -8,7 +8,8 @@ import type { Actor } from '#support/actor'
  * The family paid the session's whole balance ahead of its plan ("pay the balance early",
  * at the desk or online): the instalments still open are paid by that payment and the plan
  * completes, so no billing run charges them again. An instalment a run holds right now
- * (`processing`) is left to that run. In the caller's transaction.
+ * (`processing`) is left to that run. A failed plan paid this way no longer flags its
+ * session. In the caller's transaction.
  */
 export async function settlePlanEarly(payment: Payment, sessionId: string, actor: Actor, trx: TransactionClientContract) {
   const query = PaymentPlan.query({ client: trx }).where('photo_session_id', sessionId).whereIn('status', ['active', 'past_due', 'failed'])
@@ -25,5 +26,6 @@ export async function settlePlanEarly(payment: Payment, sessionId: string, actor
     }
     settled++
   }
+  if (settled) await trx.from('photo_sessions').where('id', sessionId).whereNotNull('payment_flagged_at').update({ payment_flagged_at: null })
   return settled
 }

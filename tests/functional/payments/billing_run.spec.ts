@@ -5,6 +5,9 @@ import PlanInstallment from '#models/plan_installment'
 import PhotoSession from '#models/photo_session'
 import EmailLog from '#models/email_log'
 import RunBilling from '#actions/billing/run_billing'
+import TakeDeskPayment from '#actions/kiosk/take_desk_payment'
+import { actors } from '#support/actor'
+import { UserFactory } from '#database/factories/user_factory'
 import type { LocalStripe } from '#services/payments/local_stripe/server'
 import { payOnHostedPage, useLocalStripe } from '#tests/support/stripe'
 import { noonOn, planPaidByCard } from '#tests/support/billing'
@@ -114,6 +117,26 @@ test.group('billing:run charges plan installments', (group) => {
     const studio = await EmailLog.query().where('to', settings.email!).where('subject', 'like', 'Payment plan failed%')
     assert.lengthOf(studio, 1)
     assert.equal(await Payment.query().where('payment_plan_id', plan.id).where('status', 'failed').count('* as n').first().then((r: any) => Number(r.$extras.n)), 3)
+  })
+
+  test('a failed plan paid off at the desk completes, and its session is no longer flagged', async ({ client, assert }) => {
+    const { plan, session, installments } = await planPaidByCard(client, stripe, { declineLater: true })
+    let now = noonOn(installments[0].dueOn)
+    for (const days of [0, 1, 3]) {
+      now = now.plus({ days })
+      await RunBilling.handle({ now })
+    }
+    await session.refresh()
+    assert.isNotNull(session.paymentFlaggedAt)
+
+    const staff = await UserFactory.apply('staff').create()
+    const paid = await TakeDeskPayment.handle(actors.user(staff), session, { amount: session.balanceDue, method: 'cash', idempotencyKey: 'desk-balance' })
+    assert.isTrue(paid.ok)
+    await plan.refresh()
+    assert.equal(plan.status, 'completed')
+    await session.refresh()
+    assert.equal(session.balanceDue, 0)
+    assert.isNull(session.paymentFlaggedAt)
   })
 
   test('a heads-up email 3 days before each charge, once; a dry run charges and sends nothing', async ({ client, assert }) => {
