@@ -3,7 +3,7 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 
 export default class FulfillmentSync extends BaseCommand {
   static commandName = 'fulfillment:sync'
-  static description = 'Release orders past their review window to the labs, send new items, poll lab orders for status and tracking'
+  static description = 'Release orders past their review window to the labs, send new items, poll lab orders for status and tracking, cancel refunded ones at the lab'
   static options: CommandOptions = { startApp: true }
 
   @flags.boolean({ description: 'Report what would happen without writing or sending anything' })
@@ -16,7 +16,7 @@ export default class FulfillmentSync extends BaseCommand {
     const { result } = await TrackCommandRun.handle(
       FulfillmentSync.commandName,
       () => SyncFulfillment.handle({ dryRun }),
-      (r) => ({ dry_run: dryRun, released: r.released.length, submitted: r.submitted, waiting: r.waiting, updated: r.updated, shipped: r.shipped.length, delivered: r.delivered.length, flagged: r.flagged.length, errors: r.errors.length })
+      (r) => ({ dry_run: dryRun, released: r.released.length, submitted: r.submitted, waiting: r.waiting, updated: r.updated, shipped: r.shipped.length, delivered: r.delivered.length, flagged: r.flagged.length, lab_cancelled: r.labCancelled.length, errors: r.errors.length })
     )
     if (dryRun) this.logger.info('Dry run: nothing was written or sent')
     const table = this.ui.table()
@@ -28,6 +28,7 @@ export default class FulfillmentSync extends BaseCommand {
     table.row(['Orders shipped', String(result.shipped.length)])
     table.row(['Orders delivered', String(result.delivered.length)])
     table.row(['Orders flagged to the studio (labs cancelled everything)', String(result.flagged.length)])
+    table.row(['Lab orders of refunded orders cancelled', String(result.labCancelled.length)])
     table.row(['Errors (retried next run)', String(result.errors.length)])
     table.render()
     for (const error of result.errors) this.logger.warning(error)

@@ -59,7 +59,7 @@ abstract class FakeLab {
   protected abstract route(method: string, url: URL, body: any, headers: IncomingMessage['headers']): [number, unknown]
 }
 
-/** Printful's Orders API, as much as Loupe uses: create (unique external_id), get by id or @external_id, cancel. */
+/** Printful's Orders API, as much as Loupe uses: create (unique external_id), get by id or @external_id, cancel (a pending order only, as Printful). */
 export class FakePrintful extends FakeLab {
   orders = new Map<string, { id: number; external_id: string; status: string; shipments: { tracking_number: string }[]; body: any }>()
   private nextId = 1000
@@ -68,6 +68,10 @@ export class FakePrintful extends FakeLab {
     const order = this.orders.get(externalId)!
     order.status = 'fulfilled'
     order.shipments = [{ tracking_number: trackingNumber }]
+  }
+
+  startPrinting(externalId: string) {
+    this.orders.get(externalId)!.status = 'inprocess'
   }
 
   protected route(method: string, url: URL, body: any, headers: IncomingMessage['headers']): [number, unknown] {
@@ -83,14 +87,17 @@ export class FakePrintful extends FakeLab {
       const key = decodeURIComponent(match[1])
       const order = key.startsWith('@') ? this.orders.get(key.slice(1)) : [...this.orders.values()].find((o) => String(o.id) === key)
       if (!order) return [404, { code: 404, error: { message: 'Not found' } }]
-      if (method === 'DELETE') order.status = 'canceled'
+      if (method === 'DELETE') {
+        if (!['draft', 'pending', 'failed', 'onhold', 'canceled'].includes(order.status)) return [400, { code: 400, result: 'This order can not be cancelled', error: { reason: 'BadRequest', message: 'This order can not be cancelled' } }]
+        order.status = 'canceled'
+      }
       return [200, { code: 200, result: order }]
     }
     return [404, { code: 404 }]
   }
 }
 
-/** Gooten's Orders API: create (unique SourceId, 409 names the order), get by id. */
+/** Gooten's Orders API: create (unique SourceId, 409 names the order), get by id, cancel (before production). */
 export class FakeGooten extends FakeLab {
   orders = new Map<string, { Id: string; SourceId: string; Items: { Status: string; TrackingNumber: string | null }[]; body: any }>()
   private nextId = 1
@@ -113,6 +120,14 @@ export class FakeGooten extends FakeLab {
     if (method === 'GET' && url.pathname === '/orders/') {
       const order = [...this.orders.values()].find((o) => o.Id === url.searchParams.get('id'))
       return order ? [200, order] : [404, { HadError: true }]
+    }
+    const cancel = method === 'POST' && decodeURIComponent(url.pathname).match(/^\/orders\/([\w-]+)\/cancel$/)
+    if (cancel) {
+      const order = [...this.orders.values()].find((o) => o.Id === cancel[1])
+      if (!order) return [404, { HadError: true }]
+      if (!['Received', 'New', 'Cancelled'].includes(order.Items[0].Status)) return [400, { HadError: true, Errors: [{ ErrorMessage: 'The order can no longer be cancelled' }] }]
+      order.Items[0] = { Status: 'Cancelled', TrackingNumber: null }
+      return [200, { HadError: false }]
     }
     return [404, {}]
   }

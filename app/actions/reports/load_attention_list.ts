@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import type { ChainableContract } from '@adonisjs/lucid/types/querybuilder'
 import EmailLog from '#models/email_log'
 import Order from '#models/order'
 import Payment from '#models/payment'
@@ -14,6 +15,8 @@ export interface AttentionList {
   refundsToMake: { orderId: string; orderNumber: string; customerEmail: string; amount: number; currency: string }[]
   /** Orders every print lab cancelled, still waiting on the studio to refund or resend. */
   labsCancelled: { orderId: string; orderNumber: string; customerEmail: string; at: DateTime }[]
+  /** Refunded orders with a lab order still open (the lab would not cancel it, or the next fulfillment sync hasn't yet). */
+  stillAtLab: { orderId: string; orderNumber: string; labs: string[] }[]
   /** Emails that failed to send in the last 7 days. */
   failedEmails: number
   /** How many items in all (the lists show the first ten of each). */
@@ -22,13 +25,13 @@ export interface AttentionList {
 
 /**
  * What the studio has to act on, which today it hears of only by email: a failed plan, a
- * refund to hand back at the desk, an order the labs dropped, mail that did not go out.
- * Each item leaves the list by itself once acted on (a new card, the refund recorded, the
- * order refunded or resent).
+ * refund to hand back at the desk, an order the labs dropped, a refunded order a lab is still
+ * making, mail that did not go out. Each item leaves the list by itself once acted on (a new
+ * card, the refund recorded, the order refunded or resent, the lab order cancelled or shipped).
  */
 export default class LoadAttentionList {
   static async handle(now: DateTime = DateTime.now()): Promise<AttentionList> {
-    const [sessions, payments, orders, failed] = await Promise.all([
+    const [sessions, payments, orders, refunded, failed] = await Promise.all([
       PhotoSession.query().whereNotNull('payment_flagged_at').whereNot('status', 'cancelled').preload('user').orderBy('payment_flagged_at', 'desc'),
       Payment.query()
         .whereIn('status', ['succeeded', 'partially_refunded'])
@@ -36,6 +39,11 @@ export default class LoadAttentionList {
         .preload('order')
         .orderBy('created_at', 'desc'),
       Order.query().whereNotNull('labs_cancelled_at').where('status', 'in_production').orderBy('labs_cancelled_at', 'desc'),
+      Order.query()
+        .where('status', 'refunded')
+        .whereHas('items', (item) => openAtLab(item))
+        .preload('items', (item) => openAtLab(item))
+        .orderBy('refunded_at', 'desc'),
       EmailLog.query().where('status', 'failed').where('created_at', '>=', sqlTime(now.minus({ days: 7 }))).count('* as total').first(),
     ])
     const owed = payments.filter((payment) => payment.refundable > 0)
@@ -50,8 +58,13 @@ export default class LoadAttentionList {
         currency: payment.currency,
       })),
       labsCancelled: orders.slice(0, SHOWN).map((order) => ({ orderId: order.id, orderNumber: order.orderNumber, customerEmail: order.customerEmail, at: order.labsCancelledAt! })),
+      stillAtLab: refunded.slice(0, SHOWN).map((order) => ({ orderId: order.id, orderNumber: order.orderNumber, labs: [...new Set(order.items.map((item) => item.fulfillmentProvider))] })),
       failedEmails,
-      total: sessions.length + owed.length + orders.length + (failedEmails ? 1 : 0),
+      total: sessions.length + owed.length + orders.length + refunded.length + (failedEmails ? 1 : 0),
     }
   }
+}
+
+function openAtLab<Q extends ChainableContract>(item: Q) {
+  return item.whereIn('fulfillment_status', ['submitted', 'in_production']).whereNot('fulfillment_provider', 'in_house').whereNotNull('provider_order_id')
 }

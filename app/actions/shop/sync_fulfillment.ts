@@ -8,6 +8,8 @@ import { actors } from '#support/actor'
 import { sqlTime } from '#support/db/sql_time'
 import { fulfillmentProvider } from '#services/fulfillment/providers'
 import { LabUnavailableError } from '#services/fulfillment/fulfillment_provider'
+import { LabHttpError } from '#services/fulfillment/lab_http'
+import { affectedRows } from '#support/db/affected_rows'
 
 export interface SyncSummary {
   released: string[]
@@ -18,6 +20,8 @@ export interface SyncSummary {
   delivered: string[]
   /** Orders whose items the labs all cancelled: the studio was told. */
   flagged: string[]
+  /** Refunded orders whose lab orders this run cancelled at the lab (one entry per item). */
+  labCancelled: string[]
   errors: string[]
 }
 
@@ -31,13 +35,15 @@ const actor = actors.system('fulfillment:sync')
  *    lab order; a claim a dead run left without a lab order is taken over after CLAIM_GRACE;
  * 3. open lab orders are polled for status and tracking (shipped ones too, at labs that
  *    report deliveries);
- * 4. orders follow their items: shipped (customer emailed), delivered, or flagged to the
+ * 4. a refunded order's lab orders are cancelled at the lab, while the lab still can (one
+ *    that has started printing refuses: said in errors until it ships);
+ * 5. orders follow their items: shipped (customer emailed), delivered, or flagged to the
  *    studio when the labs cancelled everything.
  */
 export default class SyncFulfillment {
   static async handle(options: { dryRun?: boolean; now?: DateTime } = {}): Promise<SyncSummary> {
     const now = options.now ?? DateTime.now()
-    const summary: SyncSummary = { released: [], submitted: 0, waiting: 0, updated: 0, shipped: [], delivered: [], flagged: [], errors: [] }
+    const summary: SyncSummary = { released: [], submitted: 0, waiting: 0, updated: 0, shipped: [], delivered: [], flagged: [], labCancelled: [], errors: [] }
 
     const due = await Order.query().where('status', 'paid').where('review_ends_at', '<=', sqlTime(now))
     for (const order of due) {
@@ -91,6 +97,8 @@ export default class SyncFulfillment {
       }
     }
 
+    await cancelRefundedAtLabs(summary, options.dryRun ?? false)
+
     if (!options.dryRun) {
       const following = await Order.query()
         .where((q) => q.where('status', 'in_production').orWhere((s) => s.where('status', 'shipped').whereHas('items', (i) => i.where('fulfillment_status', 'delivered'))))
@@ -100,5 +108,33 @@ export default class SyncFulfillment {
       }
     }
     return summary
+  }
+}
+
+const OPEN_AT_LAB = ['submitted', 'in_production'] as const
+
+/** The lab orders of refunded orders (polled just before, so one already shipped is left alone), cancelled at their lab. */
+async function cancelRefundedAtLabs(summary: SyncSummary, dryRun: boolean) {
+  const items = await OrderItem.query()
+    .whereIn('fulfillment_status', [...OPEN_AT_LAB])
+    .whereNot('fulfillment_provider', 'in_house')
+    .whereNotNull('provider_order_id')
+    .whereHas('order', (order) => order.where('status', 'refunded'))
+    .preload('order')
+  for (const item of items) {
+    const lab = fulfillmentProvider(item.fulfillmentProvider)
+    if (!lab) continue
+    if (dryRun) {
+      summary.labCancelled.push(item.order.orderNumber)
+      continue
+    }
+    try {
+      await lab.cancelOrder(item.providerOrderId!)
+      const changed = await OrderItem.query().where('id', item.id).whereIn('fulfillment_status', [...OPEN_AT_LAB]).update({ fulfillment_status: 'cancelled', updated_at: sqlTime(DateTime.now()) })
+      if (affectedRows(changed) === 1) summary.labCancelled.push(item.order.orderNumber)
+    } catch (error) {
+      const refused = error instanceof LabHttpError && error.status < 500
+      summary.errors.push(`${item.order.orderNumber}: ${refused ? `${item.fulfillmentProvider} would not cancel its lab order ${item.providerOrderId} (${error.message}); it was refunded, so stop it with the lab` : (error as Error).message}`)
+    }
   }
 }

@@ -12,6 +12,8 @@ import { addToGuestCart, checkout } from '#tests/support/checkout'
 import { useFakeLabs } from '#tests/support/fake_labs'
 import { lastDeliveredTo } from '#tests/support/mail'
 import MarkPaymentReceived from '#actions/payments/mark_payment_received'
+import RefundPayment from '#actions/payments/refund_payment'
+import Payment from '#models/payment'
 import { UserFactory } from '#database/factories/user_factory'
 import { actors } from '#support/actor'
 import StudioSetting from '#models/studio_setting'
@@ -220,6 +222,44 @@ test.group('Shop: lab orders left halfway or ended by the labs', (group) => {
     assert.equal(labs.printful.requests.filter((r) => r.method === 'POST').length, posts)
     assert.equal((await toPrintful.refresh()).providerOrderId, String(labs.printful.orders.get(toPrintful.id)!.id))
     assert.equal((await toGooten.refresh()).providerOrderId, 'G-1')
+  })
+
+  test('a refunded order is cancelled at the labs that have not started printing; the one that has is named to the studio', async ({ client, assert }) => {
+    const order = await orderForTheLabs(client)
+    await SyncFulfillment.handle()
+    const items = await OrderItem.query().where('order_id', order.id)
+    const toPrintful = items.find((i) => i.fulfillmentProvider === 'printful')!
+    const toGooten = items.find((i) => i.fulfillmentProvider === 'gooten')!
+    labs.printful.startPrinting(toPrintful.id)
+
+    const admin = await UserFactory.apply('admin').create()
+    const payment = await Payment.query().where('order_id', order.id).firstOrFail()
+    assert.isTrue((await RefundPayment.handle(actors.user(admin), payment, { amount: payment.refundable, reason: 'Changed their mind', idempotencyKey: 'whole-order' })).ok)
+    assert.equal((await order.refresh()).status, 'refunded')
+
+    const dry = await SyncFulfillment.handle({ dryRun: true })
+    assert.sameMembers(dry.labCancelled, [order.orderNumber, order.orderNumber])
+    assert.equal(labs.gooten.orders.get(toGooten.id)!.Items[0].Status, 'Received')
+
+    const summary = await SyncFulfillment.handle()
+    assert.deepEqual(summary.labCancelled, [order.orderNumber])
+    assert.equal(labs.gooten.orders.get(toGooten.id)!.Items[0].Status, 'Cancelled')
+    assert.equal((await toGooten.refresh()).fulfillmentStatus, 'cancelled')
+    assert.equal(labs.printful.orders.get(toPrintful.id)!.status, 'inprocess')
+    assert.equal((await toPrintful.refresh()).fulfillmentStatus, 'in_production')
+    assert.lengthOf(summary.errors, 1)
+    assert.include(summary.errors[0], `${order.orderNumber}: printful would not cancel its lab order ${toPrintful.providerOrderId}`)
+    const dashboard = (await client.get('/admin').loginAs(admin)).text().replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+    assert.include(dashboard, `Refunded, still at the lab ${order.orderNumber} · printful would not cancel`)
+
+    // Once shipped, the lab order is left alone; the cancelled one is not asked again.
+    labs.printful.ship(toPrintful.id, 'TRACK-1')
+    const later = await SyncFulfillment.handle()
+    assert.deepEqual(later.labCancelled, [])
+    assert.deepEqual(later.errors, [])
+    assert.equal((await toPrintful.refresh()).fulfillmentStatus, 'shipped')
+    assert.equal((await order.refresh()).status, 'refunded')
+    assert.notInclude((await client.get('/admin').loginAs(admin)).text(), order.orderNumber)
   })
 
   test('when the labs cancel every item the order waits for the studio, which is told once', async ({ client, assert }) => {
