@@ -14,7 +14,7 @@ export interface AttentionList {
   /** Cancelled orders with money paid at the studio (or a refund the gateway refused) still to give back. */
   refundsToMake: { orderId: string; orderNumber: string; customerEmail: string; amount: number; currency: string }[]
   /** Orders every print lab cancelled, still waiting on the studio to refund or resend. */
-  labsCancelled: { orderId: string; orderNumber: string; customerEmail: string; at: DateTime }[]
+  labsCancelled: { orderId: string; orderNumber: string; customerEmail: string }[]
   /** Refunded orders with a lab order still open (the lab would not cancel it, or the next fulfillment sync hasn't yet). */
   stillAtLab: { orderId: string; orderNumber: string; labs: string[] }[]
   /** Emails that failed to send in the last 7 days. */
@@ -57,7 +57,7 @@ export default class LoadAttentionList {
         amount: payment.refundable,
         currency: payment.currency,
       })),
-      labsCancelled: orders.slice(0, SHOWN).map((order) => ({ orderId: order.id, orderNumber: order.orderNumber, customerEmail: order.customerEmail, at: order.labsCancelledAt! })),
+      labsCancelled: orders.slice(0, SHOWN).map((order) => ({ orderId: order.id, orderNumber: order.orderNumber, customerEmail: order.customerEmail })),
       stillAtLab: refunded.slice(0, SHOWN).map((order) => ({ orderId: order.id, orderNumber: order.orderNumber, labs: [...new Set(order.items.map((item) => item.fulfillmentProvider))] })),
       failedEmails,
       total: sessions.length + owed.length + orders.length + refunded.length + (failedEmails ? 1 : 0),
