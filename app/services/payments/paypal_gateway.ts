@@ -106,27 +106,29 @@ export class PaypalGateway implements PaymentGateway {
 
   /**
    * Asks PayPal whether a webhook is genuine (POST /v1/notifications/verify-webhook-signature)
-   * with the transmission headers and the event as received. False for anything but SUCCESS.
+   * with the transmission headers and the event as received, byte for byte: PayPal checks
+   * the event's own text, so parsing it and writing it again (other spacing, escapes or
+   * number forms) fails a genuine event. False for anything but SUCCESS.
    */
   async verifyWebhook(headers: Record<string, string | undefined>, rawBody: string): Promise<boolean> {
     const names = ['paypal-transmission-id', 'paypal-transmission-time', 'paypal-transmission-sig', 'paypal-cert-url', 'paypal-auth-algo']
     if (names.some((name) => !headers[name]) || !this.config.webhookId) return false
-    let event: unknown
     try {
-      event = JSON.parse(rawBody)
+      const event = JSON.parse(rawBody)
+      if (!event || typeof event !== 'object' || Array.isArray(event)) return false
     } catch {
       return false
     }
+    const envelope = JSON.stringify({
+      transmission_id: headers['paypal-transmission-id'],
+      transmission_time: headers['paypal-transmission-time'],
+      transmission_sig: headers['paypal-transmission-sig'],
+      cert_url: headers['paypal-cert-url'],
+      auth_algo: headers['paypal-auth-algo'],
+      webhook_id: this.config.webhookId,
+    })
     const answer = await this.call<{ verification_status: string }>('POST', '/v1/notifications/verify-webhook-signature', {
-      body: {
-        transmission_id: headers['paypal-transmission-id'],
-        transmission_time: headers['paypal-transmission-time'],
-        transmission_sig: headers['paypal-transmission-sig'],
-        cert_url: headers['paypal-cert-url'],
-        auth_algo: headers['paypal-auth-algo'],
-        webhook_id: this.config.webhookId,
-        webhook_event: event,
-      },
+      json: `${envelope.slice(0, -1)},"webhook_event":${rawBody}}`,
     })
     return answer.verification_status === 'SUCCESS'
   }
@@ -146,7 +148,8 @@ export class PaypalGateway implements PaymentGateway {
     return this.token.value
   }
 
-  private async call<T>(method: 'GET' | 'POST', path: string, options: { body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
+  /** `json`: a body already written as JSON text, sent as is. */
+  private async call<T>(method: 'GET' | 'POST', path: string, options: { body?: unknown; json?: string; idempotencyKey?: string } = {}): Promise<T> {
     const headers: Record<string, string> = {
       'Authorization': `Bearer ${await this.accessToken()}`,
       'Content-Type': 'application/json',
@@ -157,7 +160,7 @@ export class PaypalGateway implements PaymentGateway {
     const response = await fetch(`${this.config.baseUrl}${path}`, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.json ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: AbortSignal.timeout(20_000),
     })
     const text = await response.text()

@@ -87,6 +87,11 @@ test.group('PaypalGateway against the local PayPal server', (group) => {
     assert.isFalse(await gateway.verifyWebhook(headers, body.replace('CAP1', 'CAP2')))
     assert.isFalse(await gateway.verifyWebhook({ ...headers, 'paypal-transmission-sig': 'forged' }, body))
     assert.isFalse(await gateway.verifyWebhook({}, body))
+    // Checked as it arrived: a body JSON.stringify would write otherwise (spacing, escapes) still verifies.
+    const spaced = '{\n  "id": "WH-2",\n  "event_type": "PAYMENT.CAPTURE.COMPLETED",\n  "summary": "Caf\\u00e9 \\/ prints",\n  "resource": { "id": "CAP1", "amount": { "value": "10.50" } }\n}'
+    assert.notEqual(JSON.stringify(JSON.parse(spaced)), spaced)
+    assert.isTrue(await gateway.verifyWebhook(paypal.signedHeaders(spaced), spaced))
+    assert.isFalse(await gateway.verifyWebhook(paypal.signedHeaders(spaced), spaced.replace('10.50', '10.5')))
   })
 
   test('wrong client credentials are refused by name', async ({ assert }) => {

@@ -25,7 +25,9 @@ export interface LocalCapture {
  * credentials, Orders v2 create/capture, capture refunds, webhook signature verification),
  * with an approval page that redirects back. Webhooks it sends carry PayPal's transmission
  * headers with an HMAC of (id|time|webhook id|raw body); verify-webhook-signature answers
- * SUCCESS only when that HMAC matches, so only events it sent pass.
+ * SUCCESS only when that HMAC matches the `webhook_event` exactly as written in its request,
+ * so only events it sent pass, and only when passed on byte for byte (not parsed and
+ * written again, which changes spacing and escapes).
  * "declined@example.com" as the buyer on the approval page makes the capture fail.
  */
 export class LocalPaypal {
@@ -112,7 +114,7 @@ export class LocalPaypal {
       return send(res, reply.status, reply.body)
     }
     const body = raw ? JSON.parse(raw) : {}
-    const reply = this.route(req.method ?? 'GET', url.pathname, body)
+    const reply = url.pathname === '/v1/notifications/verify-webhook-signature' && req.method === 'POST' ? this.verify(body, raw) : this.route(req.method ?? 'GET', url.pathname, body)
     if (replayKey && reply.status < 500) this.replies.set(replayKey, reply)
     return send(res, reply.status, reply.body)
   }
@@ -128,7 +130,6 @@ export class LocalPaypal {
     }
     match = path.match(/^\/v2\/payments\/captures\/([^/]+)\/refund$/)
     if (method === 'POST' && match) return this.refund(decodeURIComponent(match[1]), body)
-    if (method === 'POST' && path === '/v1/notifications/verify-webhook-signature') return this.verify(body)
     return notFound()
   }
 
@@ -201,12 +202,14 @@ export class LocalPaypal {
     return { status: 201, body: json }
   }
 
-  private verify(body: any) {
+  private verify(body: any, raw: string) {
+    const event = rawMember(raw, 'webhook_event')
     const ok =
       typeof body?.transmission_sig === 'string' &&
+      event !== null &&
       body.webhook_id === this.webhookId &&
       body.auth_algo === 'HMAC-SHA256' &&
-      safeEqual(body.transmission_sig, this.signature(body.transmission_id, body.transmission_time, JSON.stringify(body.webhook_event)))
+      safeEqual(body.transmission_sig, this.signature(body.transmission_id, body.transmission_time, event))
     return { status: 200, body: { verification_status: ok ? 'SUCCESS' : 'FAILURE' } }
   }
 
@@ -299,4 +302,27 @@ function safeEqual(a: string, b: string) {
   const left = Buffer.from(a)
   const right = Buffer.from(b)
   return left.length === right.length && timingSafeEqual(left, right)
+}
+
+/** The text of a top-level object member's value in a JSON document, exactly as written (null if absent). */
+function rawMember(json: string, name: string): string | null {
+  const key = json.indexOf(`"${name}"`)
+  if (key < 0) return null
+  let at = json.indexOf(':', key) + 1
+  while (/\s/.test(json[at])) at++
+  let depth = 0
+  let inString = false
+  for (let index = at; index < json.length; index++) {
+    const char = json[index]
+    if (inString) {
+      if (char === '\\') index++
+      else if (char === '"') inString = false
+    } else if (char === '"') inString = true
+    else if (char === '{' || char === '[') depth++
+    else if (char === '}' || char === ']') {
+      if (depth === 0) return json.slice(at, index).trimEnd()
+      if (--depth === 0) return json.slice(at, index + 1)
+    } else if (char === ',' && depth === 0) return json.slice(at, index).trimEnd()
+  }
+  return null
 }
