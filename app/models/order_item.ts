@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import { belongsTo, column, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import type { ChainableContract } from '@adonisjs/lucid/types/querybuilder'
 import AppModel from '#models/app_model'
 import Order from '#models/order'
 import ProductVariant from '#models/product_variant'
@@ -23,6 +24,14 @@ export const FULFILLMENT_STATUSES = [
   'cancelled',
 ] as const
 export type FulfillmentStatus = (typeof FULFILLMENT_STATUSES)[number]
+
+/** An item's statuses while its lab order is being made. */
+export const OPEN_AT_LAB = ['submitted', 'in_production'] as const
+
+/** Items whose order at a print lab (not the studio's own queue) is still being made: for a query or a relation's subquery. */
+export function openAtLab<Q extends ChainableContract>(query: Q) {
+  return query.whereIn('fulfillment_status', [...OPEN_AT_LAB]).whereNot('fulfillment_provider', 'in_house').whereNotNull('provider_order_id')
+}
 
 /** One line of an order: a print variant, usually of a gallery photo or an artwork. */
 export default class OrderItem extends AppModel {

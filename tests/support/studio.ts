@@ -18,3 +18,11 @@ export async function photographerOf(gallery: Gallery) {
   }
   return photographer
 }
+
+/** The admin dashboard's "Needs attention" card, as the admin reads it: its HTML, and its text with the tags stripped. */
+export async function attentionOf(client: any, admin: unknown) {
+  const response = await client.get('/admin').loginAs(admin)
+  response.assertStatus(200)
+  const card: string = response.text().match(/Needs attention[\s\S]*?<\/section>/)?.[0] ?? ''
+  return { html: card, text: card.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ') }
+}

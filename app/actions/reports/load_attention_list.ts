@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
-import type { ChainableContract } from '@adonisjs/lucid/types/querybuilder'
 import EmailLog from '#models/email_log'
 import Order from '#models/order'
+import { openAtLab } from '#models/order_item'
 import Payment from '#models/payment'
 import PhotoSession from '#models/photo_session'
 import { sqlTime } from '#support/db/sql_time'
@@ -15,7 +15,7 @@ export interface AttentionList {
   refundsToMake: { orderId: string; orderNumber: string; customerEmail: string; amount: number; currency: string }[]
   /** Orders every print lab cancelled, still waiting on the studio to refund or resend. */
   labsCancelled: { orderId: string; orderNumber: string; customerEmail: string }[]
-  /** Refunded orders with a lab order still open (the lab would not cancel it, or the next fulfillment sync hasn't yet). */
+  /** Refunded orders with a lab order still open (the next fulfillment sync cancels it, unless the lab has started printing). */
   stillAtLab: { orderId: string; orderNumber: string; labs: string[] }[]
   /** Emails that failed to send in the last 7 days. */
   failedEmails: number
@@ -63,8 +63,4 @@ export default class LoadAttentionList {
       total: sessions.length + owed.length + orders.length + refunded.length + (failedEmails ? 1 : 0),
     }
   }
-}
-
-function openAtLab<Q extends ChainableContract>(item: Q) {
-  return item.whereIn('fulfillment_status', ['submitted', 'in_production']).whereNot('fulfillment_provider', 'in_house').whereNotNull('provider_order_id')
 }

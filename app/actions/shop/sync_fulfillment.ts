@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import logger from '@adonisjs/core/services/logger'
 import Order from '#models/order'
-import OrderItem, { FULFILLMENT_PROVIDERS } from '#models/order_item'
+import OrderItem, { FULFILLMENT_PROVIDERS, OPEN_AT_LAB, openAtLab } from '#models/order_item'
 import SettleOrderFromLabs from '#actions/shop/settle_order_from_labs'
 import SendItemToLab, { claimable } from '#actions/shop/send_item_to_lab'
 import { actors } from '#support/actor'
@@ -111,14 +111,9 @@ export default class SyncFulfillment {
   }
 }
 
-const OPEN_AT_LAB = ['submitted', 'in_production'] as const
-
 /** The lab orders of refunded orders (polled just before, so one already shipped is left alone), cancelled at their lab. */
 async function cancelRefundedAtLabs(summary: SyncSummary, dryRun: boolean) {
-  const items = await OrderItem.query()
-    .whereIn('fulfillment_status', [...OPEN_AT_LAB])
-    .whereNot('fulfillment_provider', 'in_house')
-    .whereNotNull('provider_order_id')
+  const items = await openAtLab(OrderItem.query())
     .whereHas('order', (order) => order.where('status', 'refunded'))
     .preload('order')
   for (const item of items) {

@@ -11,14 +11,7 @@ import { OrderFactory } from '#database/factories/order_factory'
 import { PhotoSessionFactory } from '#database/factories/photo_session_factory'
 import { artworkForSale } from '#tests/support/shop'
 import { placeGuestOrder } from '#tests/support/checkout'
-
-/** The dashboard's "Needs attention" card, as the admin reads it (tags stripped). */
-async function attentionOf(client: any, admin: any) {
-  const response = await client.get('/admin').loginAs(admin)
-  response.assertStatus(200)
-  const card = response.text().match(/Needs attention[\s\S]*?<\/section>/)?.[0] ?? ''
-  return { html: card, text: card.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ') }
-}
+import { attentionOf } from '#tests/support/studio'
 
 test.group('Admin dashboard: what needs the studio', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
