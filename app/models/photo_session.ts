@@ -18,7 +18,7 @@ import Contract from '#models/contract'
 import ModelRelease from '#models/model_release'
 import SlotClaim from '#models/slot_claim'
 import SessionReschedule from '#models/session_reschedule'
-import { defineStateMachine, transition, type ChangeOptions } from '#models/concerns/state_machine'
+import { defineStateMachine, transition, transitionById, type ChangeOptions } from '#models/concerns/state_machine'
 import { sqlTime } from '#support/db/sql_time'
 import { nextNumber } from '#support/next_number'
 
@@ -282,13 +282,12 @@ export default class PhotoSession extends AppModel {
 
   /** At the desk (the actor is the staff member) or at a kiosk (the actor carries the device). */
   checkIn(options: ChangeOptions = {}) {
-    const now = options.now ?? DateTime.now()
-    const set = {
-      checkedInAt: now,
-      checkedInBy: options.actor?.userId ?? null,
-      kioskDeviceId: options.actor?.kioskDeviceId ?? null,
-    }
-    return transition(this, photoSessionStates, 'checked_in', { ...options, now, set })
+    return transition(this, photoSessionStates, 'checked_in', checkInChange(options))
+  }
+
+  /** `checkIn` for a session known by its id (one statement on PostgreSQL): the session checked in by this call, else null. */
+  static checkInById(id: string, options: ChangeOptions = {}) {
+    return transitionById(PhotoSession, id, photoSessionStates, 'checked_in', checkInChange(options))
   }
 
   start(options: ChangeOptions = {}) {
@@ -313,4 +312,10 @@ export default class PhotoSession extends AppModel {
   markNoShow(options: ChangeOptions = {}) {
     return transition(this, photoSessionStates, 'no_show', options)
   }
+}
+
+/** A check-in records when, who and at which tablet. */
+function checkInChange(options: ChangeOptions) {
+  const now = options.now ?? DateTime.now()
+  return { ...options, now, set: { checkedInAt: now, checkedInBy: options.actor?.userId ?? null, kioskDeviceId: options.actor?.kioskDeviceId ?? null } }
 }

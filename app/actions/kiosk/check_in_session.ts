@@ -16,14 +16,14 @@ const PAST_CHECK_IN = ['checked_in', 'in_progress', 'completed']
  */
 export default class CheckInSession {
   static async handle(actor: Actor, sessionId: string, options: { note?: string | null } = {}): Promise<CheckInResult> {
+    // The move first (one statement): a session is read apart only when it didn't move.
+    const checkedIn = await PhotoSession.checkInById(sessionId, { actor, note: options.note ?? null })
+    if (checkedIn) {
+      await boardEvents.publish({ sessionId: checkedIn.id, status: checkedIn.status })
+      return { ok: true, session: checkedIn, alreadyCheckedIn: false }
+    }
     const session = await PhotoSession.find(sessionId)
     if (!session) return { ok: false, reason: 'not_found' }
-    if (PAST_CHECK_IN.includes(session.status)) return { ok: true, session, alreadyCheckedIn: true }
-    if (await session.checkIn({ actor, note: options.note ?? null })) {
-      await boardEvents.publish({ sessionId: session.id, status: session.status })
-      return { ok: true, session, alreadyCheckedIn: false }
-    }
-    await session.refresh()
     if (PAST_CHECK_IN.includes(session.status)) return { ok: true, session, alreadyCheckedIn: true }
     return { ok: false, reason: 'not_allowed', session }
   }

@@ -216,6 +216,60 @@ async function changedWithHistory(update: { sql: string; bindings: readonly unkn
   return (result as { rowCount?: number }).rowCount === 1
 }
 
+/**
+ * `transition` for a row known only by its id: reads it and moves it, and answers the row
+ * (holding its new values) when this call moved it, else null (no such row, or a state the
+ * move isn't allowed from: read it to tell which). On PostgreSQL with no caller's transaction
+ * it is one statement, where `transition` needs the row read first:
+ *
+ *   WITH seen AS (SELECT status … WHERE id = :id AND status IN (:allowed) FOR UPDATE),
+ *        moved AS (UPDATE … WHERE id = :id AND status = (SELECT status FROM seen) RETURNING *),
+ *        history AS (INSERT INTO <history> … FROM moved)
+ *   SELECT * FROM moved
+ *
+ * `seen` locks the row before the UPDATE reads it, so the history row's former state is the
+ * one the row was moved from; of two concurrent callers the second finds it moved and gets null.
+ * Every history table names the former state `from_status`.
+ */
+export async function transitionById<M extends LucidModel, S extends string, A extends string>(
+  Model: M,
+  id: string,
+  machine: StateMachine<S, A>,
+  to: S,
+  options: TransitionOptions<S> = {}
+): Promise<InstanceType<M> | null> {
+  const client = options.client
+  if (client || Model.query().client.dialect.name !== 'postgres') {
+    const row = (await Model.find(id, client ? { client } : undefined)) as (InstanceType<M> & StatefulRow<S, A>) | null
+    return row && (await transition(row, machine, to, options)) ? row : null
+  }
+  const allowed = machine.sourcesOf(to).filter((from) => !options.from || options.from.includes(from))
+  if (!allowed.length) return null
+  const key = columnOfModel(Model, Model.primaryKey)
+  const state = columnOfModel(Model, machine.attribute)
+  const now = options.now ?? DateTime.now()
+  const changes: Record<string, unknown> = { [machine.attribute]: to, ...options.set }
+  if (Model.$hasColumn('updatedAt')) changes.updatedAt = now
+  const history = machine.historyRow({ subjectId: id, from: allowed[0], to, actor: options.actor ?? null, note: options.note ?? null, at: now })
+  const update = Model.query().where(key, id).where(state, db.raw(`(SELECT "${state}" FROM seen)`))
+  options.where?.(update)
+  const updateSql = update.update(new (Model as any)().prepareForAdapter(changes)).toSQL()
+  const columns = Object.keys(history.row)
+  const values = columns.map((column) => (column === 'from_status' ? `moved."__from"` : `h."${column}"`)).join(', ')
+  const result = await db.rawQuery(
+    `WITH seen AS (SELECT "${state}" FROM "${Model.table}" WHERE "${key}" = ? AND "${state}" IN (${allowed.map(() => '?').join(', ')}) FOR UPDATE), ` +
+      `moved AS (${updateSql.sql} RETURNING *, (SELECT "${state}" FROM seen) AS "__from"), ` +
+      `history AS (INSERT INTO "${history.table}" (${columns.map((column) => `"${column}"`).join(', ')}) SELECT ${values} FROM moved, json_populate_record(NULL::"${history.table}", ?::json) AS h) ` +
+      `SELECT * FROM moved`,
+    [id, ...allowed, ...updateSql.bindings, JSON.stringify(history.row)]
+  )
+  const [moved] = (result as { rows: Record<string, unknown>[] }).rows
+  if (!moved) return null
+  delete moved.__from
+  publicPageMemory.forget()
+  return Model.$createFromAdapterResult(moved) as InstanceType<M>
+}
+
 function tableOf(row: LucidRow) {
   return (row.constructor as LucidModel).table
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
@@ -103,6 +104,7 @@ test.group("Kiosk: today's board and check-in", (group) => {
     assert.equal(session.kioskDeviceId, device.id)
     const events = await SessionEvent.query().where('photo_session_id', session.id).where('to_status', 'checked_in')
     assert.lengthOf(events, 1)
+    assert.equal(events[0].fromStatus, 'confirmed')
     assert.equal(events[0].actorId, staff.id)
     assert.equal(events[0].kioskDeviceId, device.id)
   })
@@ -312,6 +314,30 @@ test.group('Kiosk: check-in under concurrency', (group) => {
     for (const response of responses) response.assertStatus(200)
     const [{ count }] = await db.from('session_events').where('photo_session_id', session.id).where('to_status', 'checked_in').count('* as count')
     assert.equal(Number(count), 1)
+  })
+
+  test('a check-in by id records the state it moved from, and refuses what it may not move', async ({ assert }) => {
+    const { device } = await pairedTablet()
+    const staff = await staffWithPin()
+    const actor = actors.user(staff, { kioskDeviceId: device.id })
+    const booked = await todaysSession('10:00', { first: 'Maya', last: 'Rivera' }, ['Leo'], { status: 'booked' })
+    const cancelled = await todaysSession('11:00', { first: 'Ada', last: 'Okafor' }, ['Zoe'], { status: 'cancelled' })
+
+    const result = await CheckInSession.handle(actor, booked.id)
+    assert.isTrue(result.ok && !result.alreadyCheckedIn)
+    assert.equal(result.session?.status, 'checked_in')
+    assert.equal(result.session?.checkedInBy, staff.id)
+    const events = await SessionEvent.query().where('photo_session_id', booked.id)
+    assert.deepEqual(
+      events.map((event) => [event.fromStatus, event.toStatus, event.kioskDeviceId]),
+      [['booked', 'checked_in', device.id]]
+    )
+
+    assert.deepInclude(await CheckInSession.handle(actor, cancelled.id), { ok: false, reason: 'not_allowed' })
+    assert.deepEqual(await CheckInSession.handle(actor, randomUUID()), { ok: false, reason: 'not_found' })
+    await cancelled.refresh()
+    assert.equal(cancelled.status, 'cancelled')
+    assert.lengthOf(await SessionEvent.query().where('photo_session_id', cancelled.id), 0)
   })
 
   test('the state machine lets one of two stale copies win', async ({ assert }) => {
