@@ -10,11 +10,14 @@
 | back to confirmed between rounds; a first round warms up, unmeasured), and autocannon on the board fragment as tablets poll it
 | (If-None-Match of the last board each connection got: the last line's board figure), on the
 | full fragment (no If-None-Match, printed apart) and on GET /bench/hello (alternating order).
+| Last, the floor: the same check-in rounds against bench/support/bare_kiosk_server.ts, which
+| sends the same statements per check-in and board from node:http and pg alone.
 | Flags: --sessions 200, --connections 10, --duration 10, --rounds 2, --warmup 3, --rebuild true,
 | --profile false (CPU profile of the load server: top frames of the check-in rounds and of the
 | full-render board phase).
 */
 import pg from 'pg'
+import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { topFrames } from './support/cpu_profile.js'
@@ -57,7 +60,7 @@ try {
   // 1. Queries per check-in, through the counting proxy (a fresh session each time; the worst of three).
   server = await startServer(build, { ...serverEnv, PG_PORT: String(await counter.listen()) }, '/bench/hello', cleanEnv)
   let tablet = await tabletSession(server.url, day.code, day.staffId)
-  await checkIn(server.url, day.sessionIds[0], tablet)
+  await checkIn(server.url, day.sessionIds[0], postHeaders(tablet))
   const counted: string[][] = []
   const boardCounted: string[][] = []
   const countedHeaders = { cookie: tablet.cookie, 'hx-request': 'true' }
@@ -65,7 +68,7 @@ try {
   const sqlOf = () => counter.take().map((q) => q.sql).filter((sql) => !/^select version\(\)/i.test(sql))
   for (const id of day.sessionIds.slice(1, 4)) {
     counter.take()
-    await checkIn(server.url, id, tablet)
+    await checkIn(server.url, id, postHeaders(tablet))
     counted.push(sqlOf())
     const board = await fetch(`${server.url}/kiosk`, { headers: { ...countedHeaders, 'x-board-since': heldBoard } })
     await board.text()
@@ -100,47 +103,18 @@ try {
   if (first.status !== 200 || (html.match(/data-session-id=/g) ?? []).length !== flags.sessions) throw new Error(`the board fragment does not list the ${flags.sessions} sessions`)
   console.log(`  server pid ${server.pid} on ${server.url}; board fragment ${fixed(html.length / 1024, 0)} KB`)
 
-  const client = plainClient(flags.connections)
-  const checkInTimes: number[] = []
-  const deltas = { delta: 0, full: 0 }
-  let checkInFrom = monotonicMicros()
-  let cpuBefore = cpuSplit(server.pid)
-  // Round 0 is the warm-up (JIT, lazily imported controllers, compiled templates): not measured.
-  for (let round = 0; round <= flags.rounds; round++) {
-    if (round === 1) {
-      checkInTimes.length = 0
-      deltas.delta = deltas.full = 0
-      checkInFrom = monotonicMicros()
-      cpuBefore = cpuSplit(server.pid)
-    }
-    const timesBefore = checkInTimes.length
-    await resetDay()
-    const queue = [...day.sessionIds]
-    const started = performance.now()
-    await Promise.all(
-      Array.from({ length: flags.connections }, async () => {
-        // Like kiosk_board.js, each tablet names the board it holds and gets the cards changed since.
-        let held = etagOf(html)
-        for (let id = queue.shift(); id; id = queue.shift()) {
-          checkInTimes.push(await checkIn(server!.url, id, tablet, client))
-          const board = await client.request(boardUrl, { headers: { ...headers, 'x-board-since': held } })
-          if (board.status !== 200 || !board.body.includes(`data-session-id="${id}"`)) throw new Error(`the board after checking ${id} in → ${board.status}, without its card`)
-          deltas[board.headers['x-board'] === 'delta' ? 'delta' : 'full']++
-          held = (board.headers.etag as string | undefined) ?? held
-        }
-      })
-    )
-    const times = checkInTimes.slice(timesBefore).sort((a, b) => a - b)
-    console.log(
-      `  ${round === 0 ? 'warm-up' : `round ${round}`}: ${flags.sessions} check-ins (each then the board) in ${fixed((performance.now() - started) / 1000, 1)} s, check-in p50 ${fixed(times[Math.floor(times.length / 2)], 1)} ms, p95 ${fixed(times[Math.floor(0.95 * times.length)], 1)} ms; boards: ${deltas.delta} changed cards only, ${deltas.full} whole`
-    )
-  }
-  const checkInTo = monotonicMicros()
-  client.close()
-  console.log(`  CPU per check-in and its board: ${cpuPer(cpuBefore, cpuSplit(server.pid), flags.rounds * flags.sessions)}`)
-  checkInTimes.sort((a, b) => a - b)
-  const p95 = checkInTimes[Math.min(checkInTimes.length - 1, Math.floor(0.95 * checkInTimes.length))]
-  console.log(`  check-in latency p50 ${fixed(checkInTimes[Math.floor(checkInTimes.length / 2)], 1)} ms, p95 ${fixed(p95, 1)} ms over ${checkInTimes.length} check-ins`)
+  let checkInFrom = 0
+  let checkInTo = 0
+  const app = await checkInRounds({
+    label: 'app',
+    baseUrl: server.url,
+    pid: server.pid,
+    held: etagOf(html),
+    headers,
+    checkInHeaders: postHeaders(tablet),
+    window: (from, to) => ((checkInFrom = from), (checkInTo = to)),
+  })
+  const p95 = app.p95
 
   // The board as tablets poll it: with the ETag of the fragment they hold (304 while nothing
   // changed), and as a full render of the cached fragment (no If-None-Match), both against hello.
@@ -208,6 +182,24 @@ try {
       }
     }
   }
+  // 3. The floor: the same statements per check-in and board, from node:http and pg alone.
+  const bounds = await database.query(`SELECT min(starts_at) AS "from", max(starts_at) + interval '1 millisecond' AS "to" FROM photo_sessions`)
+  const bareToken = 'bench-bare-tablet'
+  await database.query(`UPDATE kiosk_devices SET token_hash = $1`, [createHash('sha256').update(bareToken).digest('hex')])
+  server = await startServer(
+    build,
+    { HOST: '127.0.0.1', PORT: serverEnv.PORT, PG_HOST: pgTarget.host, PG_PORT: String(pgTarget.port), PG_DB_NAME: DATABASE, DAY_FROM: bounds.rows[0].from.toISOString(), DAY_TO: bounds.rows[0].to.toISOString() },
+    '/bench/hello',
+    cleanEnv,
+    [],
+    'bench/support/bare_kiosk_server.js'
+  )
+  const bareHeaders = { 'x-bare-user': day.staffId, 'x-bare-token': bareToken }
+  const bareFirst = await probeClient.request(server.url + '/kiosk', { headers: bareHeaders })
+  const bare = await checkInRounds({ label: 'floor', baseUrl: server.url, pid: server.pid, held: etagOf(bareFirst.body), headers: bareHeaders, checkInHeaders: bareHeaders })
+  await server.stop()
+  server = null
+  console.log(`  floor (node:http + pg, the same statements, no framework): check-in p50 ${fixed(bare.p50, 1)} ms, p95 ${fixed(bare.p95, 1)} ms; the app: p50 ${fixed(app.p50, 1)} ms, p95 ${fixed(app.p95, 1)} ms`)
   console.log(
     `kiosk: checkin p95 ${fixed(p95, 1)} ms, board ${fixed(poll.average, 1)} req/s, hello ${fixed(hello.average, 1)} req/s, ratio ${ratio(poll.average, hello.average)}, queries/checkin ${worst.length}`
   )
@@ -218,21 +210,83 @@ try {
 }
 
 /** One htmx check-in POST; returns its latency (ms) after checking it was accepted. */
-async function checkIn(baseUrl: string, id: string, tablet: { cookie: string; csrf: string }, client = probeClient) {
+async function checkIn(baseUrl: string, id: string, headers: Record<string, string>, client = probeClient) {
   const started = performance.now()
-  const response = await client.request(`${baseUrl}/kiosk/sessions/${id}/check-in`, {
-    method: 'POST',
-    headers: { 'cookie': tablet.cookie, 'x-csrf-token': tablet.csrf, 'hx-request': 'true' },
-  })
+  const response = await client.request(`${baseUrl}/kiosk/sessions/${id}/check-in`, { method: 'POST', headers })
   const elapsed = performance.now() - started
   if (response.status !== 200 || !response.body.includes('data-status="checked_in"')) throw new Error(`check-in ${id} → ${response.status}`)
   return elapsed
 }
 
+/** A signed-in tablet's check-in headers, as htmx sends them. */
+function postHeaders(tablet: { cookie: string; csrf: string }) {
+  return { 'cookie': tablet.cookie, 'x-csrf-token': tablet.csrf, 'hx-request': 'true' }
+}
+
+/**
+ * --rounds rounds (after an unmeasured warm-up) of checking the whole day in with
+ * --connections tablets, each check-in followed by the board fragment naming the board the
+ * tablet holds; sessions are put back to confirmed before each round. Prints each round and
+ * the server's, the load generator's and PostgreSQL's CPU per check-in and its board.
+ */
+async function checkInRounds(target: {
+  label: string
+  baseUrl: string
+  pid: number
+  held: string
+  headers: Record<string, string>
+  checkInHeaders: Record<string, string>
+  window?: (from: number, to: number) => void
+}) {
+  const client = plainClient(flags.connections)
+  const boardUrl = target.baseUrl + '/kiosk'
+  const checkInTimes: number[] = []
+  const deltas = { delta: 0, full: 0 }
+  let from = monotonicMicros()
+  let cpuBefore = cpuSplit(target.pid)
+  // Round 0 is the warm-up (JIT, lazily imported controllers, compiled templates): not measured.
+  for (let round = 0; round <= flags.rounds; round++) {
+    if (round === 1) {
+      checkInTimes.length = 0
+      deltas.delta = deltas.full = 0
+      from = monotonicMicros()
+      cpuBefore = cpuSplit(target.pid)
+    }
+    const timesBefore = checkInTimes.length
+    await resetDay()
+    const queue = [...day.sessionIds]
+    const started = performance.now()
+    await Promise.all(
+      Array.from({ length: flags.connections }, async () => {
+        // Like kiosk_board.js, each tablet names the board it holds and gets the cards changed since.
+        let held = target.held
+        for (let id = queue.shift(); id; id = queue.shift()) {
+          checkInTimes.push(await checkIn(target.baseUrl, id, target.checkInHeaders, client))
+          const board = await client.request(boardUrl, { headers: { ...target.headers, 'x-board-since': held } })
+          if (board.status !== 200 || !board.body.includes(`data-session-id="${id}"`)) throw new Error(`the board after checking ${id} in → ${board.status}, without its card`)
+          deltas[board.headers['x-board'] === 'delta' ? 'delta' : 'full']++
+          held = (board.headers.etag as string | undefined) ?? held
+        }
+      })
+    )
+    const times = checkInTimes.slice(timesBefore).sort((a, b) => a - b)
+    console.log(
+      `  ${target.label} ${round === 0 ? 'warm-up' : `round ${round}`}: ${flags.sessions} check-ins (each then the board) in ${fixed((performance.now() - started) / 1000, 1)} s, check-in p50 ${fixed(times[Math.floor(times.length / 2)], 1)} ms, p95 ${fixed(times[Math.floor(0.95 * times.length)], 1)} ms; boards: ${deltas.delta} changed cards only, ${deltas.full} whole`
+    )
+  }
+  target.window?.(from, monotonicMicros())
+  client.close()
+  console.log(`  ${target.label}: CPU per check-in and its board: ${cpuPer(cpuBefore, cpuSplit(target.pid), flags.rounds * flags.sessions)}`)
+  checkInTimes.sort((a, b) => a - b)
+  const p50 = checkInTimes[Math.floor(checkInTimes.length / 2)]
+  const p95 = checkInTimes[Math.min(checkInTimes.length - 1, Math.floor(0.95 * checkInTimes.length))]
+  console.log(`  ${target.label}: check-in latency p50 ${fixed(p50, 1)} ms, p95 ${fixed(p95, 1)} ms over ${checkInTimes.length} check-ins`)
+  return { p50, p95 }
+}
+
 /** The load phase's tablet: paired with a new code (the first one is spent). */
 async function tabletSessionAgain(baseUrl: string) {
   const code = 'BNCH-2026'
-  const { createHash } = await import('node:crypto')
   const hashOf = (value: string) => createHash('sha256').update(value).digest('hex')
   await database.query(
     `UPDATE kiosk_devices SET paired_at = NULL, pairing_code_hash = $1, pairing_expires_at = now() + interval '15 minutes'`,

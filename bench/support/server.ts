@@ -23,7 +23,7 @@ export async function freePort(from: number): Promise<number> {
 }
 
 /**
- * `node bin/server.js` from the production build with exactly `env` on top of `base`
+ * `node bin/server.js` (or `script`) from the production build with exactly `env` on top of `base`
  * (pass the environment as it was before anything loaded a .env into process.env),
  * waited for until `readyPath` answers 200, stopped by its PID (SIGTERM, then SIGKILL
  * after 5 s). `nodeArgs` go to node before the script (e.g. `--cpu-prof`).
@@ -33,10 +33,11 @@ export async function startServer(
   env: Record<string, string>,
   readyPath: string,
   base: NodeJS.ProcessEnv,
-  nodeArgs: string[] = []
+  nodeArgs: string[] = [],
+  script = 'bin/server.js'
 ): Promise<RunningServer> {
   const url = `http://${env.HOST}:${env.PORT}`
-  const child = spawn(process.execPath, [...nodeArgs, join(build, 'bin/server.js')], {
+  const child = spawn(process.execPath, [...nodeArgs, join(build, script)], {
     cwd: build,
     env: { ...base, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
