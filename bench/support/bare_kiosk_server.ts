@@ -67,12 +67,13 @@ async function board(since: string | undefined) {
     'select count(*) as "sessions", sum("board_stamp") as "stamps", max("board_stamp") as "latest", min(id::text) as first, max(id::text) as last from "photo_sessions" where "starts_at" >= $1 and "starts_at" < $2 limit $3',
     [dayFrom, dayTo, 1]
   )
-  const etag = `"${sha(JSON.stringify(fingerprint.rows[0]), 'base64url')}"`
   const slots = await pool.query(
     'select "id", "board_stamp", "card_stamp", "status", "balance_due", "currency", "user_id", "package_id", "photographer_id", "session_number", "special_requests", floor(extract(epoch from starts_at) * 1000)::bigint as starts_ms from "photo_sessions" where "starts_at" >= $1 and "starts_at" < $2 and not "status" = $3 order by "starts_at" asc, "id" asc',
     [dayFrom, dayTo, 'cancelled']
   )
   const current = new Map<string, string>(slots.rows.map((row) => [row.id, `${row.board_stamp}|${row.status}`]))
+  // The two reads are not one snapshot: the ETag names what was read, so one ETag is always one board.
+  const etag = `"${sha(JSON.stringify([fingerprint.rows[0], ...current]), 'base64url')}"`
   if (boards.size > 50) boards.delete(boards.keys().next().value!)
   boards.set(etag, current)
   const held = since ? boards.get(since) : undefined
