@@ -251,6 +251,7 @@ export async function transitionById<M extends LucidModel, S extends string, A e
   const changes: Record<string, unknown> = { [machine.attribute]: to, ...options.set }
   if (Model.$hasColumn('updatedAt')) changes.updatedAt = now
   const history = machine.historyRow({ subjectId: id, from: allowed[0], to, actor: options.actor ?? null, note: options.note ?? null, at: now })
+  if (!('from_status' in history.row)) throw new Error(`${machine.entity}'s history has no from_status column for transitionById`)
   const update = Model.query().where(key, id).where(state, db.raw(`(SELECT "${state}" FROM seen)`))
   options.where?.(update)
   const updateSql = update.update(new (Model as any)().prepareForAdapter(changes)).toSQL()
