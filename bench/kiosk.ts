@@ -185,7 +185,7 @@ try {
   // 3. The floor: the same statements per check-in and board, from node:http and pg alone.
   const bounds = await database.query(`SELECT min(starts_at) AS "from", max(starts_at) + interval '1 millisecond' AS "to" FROM photo_sessions`)
   const bareToken = 'bench-bare-tablet'
-  await database.query(`UPDATE kiosk_devices SET token_hash = $1`, [createHash('sha256').update(bareToken).digest('hex')])
+  await database.query(`UPDATE kiosk_devices SET token_hash = $1`, [sha256Hex(bareToken)])
   server = await startServer(
     build,
     { HOST: '127.0.0.1', PORT: serverEnv.PORT, PG_HOST: pgTarget.host, PG_PORT: String(pgTarget.port), PG_DB_NAME: DATABASE, DAY_FROM: bounds.rows[0].from.toISOString(), DAY_TO: bounds.rows[0].to.toISOString() },
@@ -287,12 +287,16 @@ async function checkInRounds(target: {
 /** The load phase's tablet: paired with a new code (the first one is spent). */
 async function tabletSessionAgain(baseUrl: string) {
   const code = 'BNCH-2026'
-  const hashOf = (value: string) => createHash('sha256').update(value).digest('hex')
   await database.query(
     `UPDATE kiosk_devices SET paired_at = NULL, pairing_code_hash = $1, pairing_expires_at = now() + interval '15 minutes'`,
-    [hashOf(code.replace('-', ''))]
+    [sha256Hex(code.replace('-', ''))]
   )
   return tabletSession(baseUrl, code, day.staffId)
+}
+
+/** How the app keeps tablet tokens and pairing codes (hashed at rest). */
+function sha256Hex(value: string) {
+  return createHash('sha256').update(value).digest('hex')
 }
 
 /** The board a list fragment names (data-board-etag, HTML-escaped). */

@@ -21,7 +21,10 @@ const pool = new pg.Pool({
 })
 const dayFrom = new Date(process.env.DAY_FROM!)
 const dayTo = new Date(process.env.DAY_TO!)
-const sha = (value: string, encoding: 'hex' | 'base64url') => createHash(encoding === 'hex' ? 'sha256' : 'sha1').update(value).digest(encoding)
+/** As the app stores tablet tokens. */
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex')
+/** As the app names a board fragment. */
+const boardEtag = (text: string) => `"${createHash('sha1').update(text).digest('base64url')}"`
 
 /** The boards given out, by ETag: each session's stamp and status, to send a tablet only what changed. */
 const boards = new Map<string, Map<string, string>>()
@@ -30,7 +33,7 @@ async function signedIn(request: http.IncomingMessage) {
   // One after the other, as the app's auth and tablet middleware send them.
   const user = await pool.query('select * from "users" where "id" = $1 and "users"."deleted_at" is null limit $2', [request.headers['x-bare-user'], 1])
   const device = await pool.query('select * from "kiosk_devices" where "token_hash" = $1 and "revoked_at" is null and "paired_at" is not null limit $2', [
-    sha(String(request.headers['x-bare-token']), 'hex'),
+    tokenHash(String(request.headers['x-bare-token'])),
     1,
   ])
   return user.rows[0] && device.rows[0] ? { userId: user.rows[0].id as string, deviceId: device.rows[0].id as string } : null
@@ -73,7 +76,7 @@ async function board(since: string | undefined) {
   )
   const current = new Map<string, string>(slots.rows.map((row) => [row.id, `${row.board_stamp}|${row.status}`]))
   // The two reads are not one snapshot: the ETag names what was read, so one ETag is always one board.
-  const etag = `"${sha(JSON.stringify([fingerprint.rows[0], ...current]), 'base64url')}"`
+  const etag = boardEtag(JSON.stringify([fingerprint.rows[0], ...current]))
   if (boards.size > 50) boards.delete(boards.keys().next().value!)
   boards.set(etag, current)
   const held = since ? boards.get(since) : undefined
